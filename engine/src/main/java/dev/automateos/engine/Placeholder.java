@@ -1,0 +1,1 @@
+package dev.automateos.engine; final class Placeholder {}

@@ -1,0 +1,1 @@
+package dev.automateos.nodes; final class Placeholder {}

@@ -1,0 +1,83 @@
+package dev.automateos.server.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
+import static org.springframework.http.HttpMethod.POST;
+
+import dev.automateos.server.auth.ApiKeyAuthenticator;
+import dev.automateos.server.auth.JwtService;
+import dev.automateos.server.auth.Scope;
+import dev.automateos.server.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * The access rules in one place. Reads need the {@code read} scope, changes need
+ * {@code write}, running needs {@code execute}; user administration needs the admin role too.
+ * Ownership (another user's resource answers 404) is enforced by each feature's service.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    /** Paths anyone may call: the UI shell, docs, health, metrics and the log-in endpoints. */
+    private static final String[] PUBLIC = {
+        "/", "/index.html", "/assets/**", "/favicon.ico", "/error",
+        "/health", "/health/**", "/metrics",
+        "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
+    };
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtService jwt, ApiKeyAuthenticator apiKeys, Problems problems)
+            throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .cors(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerAuthenticationFilter(jwt, apiKeys, problems), AuthorizationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    "Log in first: send 'Authorization: Bearer <token>' or an API key.");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "forbidden",
+                                "Your role or API key scopes do not allow this.")))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(POST, "/api/v1/auth/token", "/api/v1/auth/register", "/api/v1/auth/logout")
+                        .permitAll()
+                        .requestMatchers(GET, "/api/v1/auth/status").permitAll()
+                        .requestMatchers(GET, "/api/v1/users", "/api/v1/users/**", "/api/v1/system/**")
+                        .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
+                                AuthorityAuthorizationManager.hasAuthority(Scope.READ.authority())))
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/system/**")
+                        .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
+                                AuthorityAuthorizationManager.hasAuthority(Scope.WRITE.authority())))
+                        .requestMatchers(POST, "/api/v1/workflows/*/run").hasAuthority(Scope.EXECUTE.authority())
+                        .requestMatchers(GET, "/api/**").hasAuthority(Scope.READ.authority())
+                        .requestMatchers(HEAD, "/api/**").hasAuthority(Scope.READ.authority())
+                        .requestMatchers("/api/**").hasAuthority(Scope.WRITE.authority())
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(12);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.automateos.server.web;
+
+import dev.automateos.server.support.PostgresBackend;
+
+@PostgresBackend
+class PlatformBasicsPostgresIT extends PlatformBasicsTest {
+}
