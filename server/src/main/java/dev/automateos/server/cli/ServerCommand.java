@@ -60,8 +60,10 @@ public final class ServerCommand implements Callable<Integer> {
 
     static int start(Map<String, Object> flags, boolean debug) {
         flags.forEach((key, value) -> System.setProperty(key, String.valueOf(value)));
-        if (debug) {
-            System.setProperty("automateos.startup.debug", "true");
+        if (!debug) {
+            // Start-up failures are reported as one line below; Spring would print them again with a long trace,
+            // sometimes before logging is even configured.
+            System.setProperty("logging.level.org.springframework.boot.SpringApplication", "off");
         }
         SpringApplication app = new SpringApplication(AutomateOsApplication.class);
         app.setRegisterShutdownHook(true);

@@ -16,9 +16,39 @@ public class AutomateOsEnvironment implements EnvironmentPostProcessor {
 
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+    /**
+     * Checked here rather than only on the properties record because the web server binds the
+     * port before that record is validated, and would fail with a page of Tomcat errors.
+     */
+    private static String checkedPort(String port) {
+        try {
+            int value = Integer.parseInt(port.trim());
+            if (value >= 0 && value <= 65535) {
+                return String.valueOf(value);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidSettingException("automateos.port", "must be a number from 0 to 65535, not '" + port + "'");
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> derived = new LinkedHashMap<>();
+        try {
+            derive(env, derived);
+        } catch (InvalidSettingException e) {
+            // Logging is not configured yet, so a failure thrown now would print a long trace; the
+            // InvalidSettingReporter rethrows it once logging is set up.
+            derived.put(InvalidSettingReporter.SETTING, e.setting());
+            derived.put(InvalidSettingReporter.PROBLEM, e.getMessage());
+        }
+        // First, so that these win over application.yml but an explicit spring.* setting never
+        // silently fights with the automateos.* one it is derived from.
+        env.getPropertySources().addFirst(new MapPropertySource("automateos-derived", derived));
+    }
+
+    private static void derive(ConfigurableEnvironment env, Map<String, Object> derived) {
         Path dataDir = Path.of(env.getProperty("automateos.data-dir", "./data")).toAbsolutePath().normalize();
         derived.put("automateos.data-dir", dataDir.toString());
         // An explicit server.* setting (tests use server.port=0) is left alone.
@@ -26,7 +56,7 @@ public class AutomateOsEnvironment implements EnvironmentPostProcessor {
             derived.put("server.address", env.getProperty("automateos.host", "127.0.0.1"));
         }
         if (!env.containsProperty("server.port")) {
-            derived.put("server.port", env.getProperty("automateos.port", "8080"));
+            derived.put("server.port", checkedPort(env.getProperty("automateos.port", "8080")));
         }
         String url = env.getProperty("automateos.db.url");
         if (url == null || url.isBlank()) {
@@ -39,8 +69,15 @@ public class AutomateOsEnvironment implements EnvironmentPostProcessor {
             derived.put("spring.datasource.password", env.getProperty("automateos.db.password", ""));
         }
         derived.put("spring.datasource.hikari.maximum-pool-size", env.getProperty("automateos.db.pool-size", "10"));
-        // First, so that these win over application.yml but an explicit spring.* setting never
-        // silently fights with the automateos.* one it is derived from.
-        env.getPropertySources().addFirst(new MapPropertySource("automateos-derived", derived));
+        String logFormat = env.getProperty("automateos.log-format", "text").trim().toLowerCase();
+        switch (logFormat) {
+            case "json" -> derived.put("logging.structured.format.console", "ecs");
+            case "text" -> { }
+            default -> throw new InvalidSettingException("automateos.log-format",
+                    "must be 'text' or 'json', not '" + logFormat + "'");
+        }
+        if (!env.getProperty("automateos.host", "127.0.0.1").matches("[A-Za-z0-9.:_%\\[\\]-]+")) {
+            throw new InvalidSettingException("automateos.host", "must be a host name or an IP address");
+        }
     }
 }

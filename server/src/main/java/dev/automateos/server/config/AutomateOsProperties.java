@@ -25,7 +25,10 @@ public record AutomateOsProperties(
         @DefaultValue @Valid Db db,
         String encryptionKey,
         @DefaultValue @Valid Auth auth,
-        @DefaultValue @Valid Http http) {
+        @DefaultValue @Valid Http http,
+        @DefaultValue("text") LogFormat logFormat) {
+
+    public enum LogFormat { TEXT, JSON }
 
     /** An external database; when {@code url} is empty the embedded H2 file database is used. */
     public record Db(String url, String user, String password,
