@@ -5,26 +5,32 @@ import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import dev.automateos.server.auth.ApiKeyAuthenticator;
+import dev.automateos.server.auth.AuthenticatedUser;
 import dev.automateos.server.auth.JwtService;
 import dev.automateos.server.auth.Scope;
 import dev.automateos.server.web.Problems;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * The access rules in one place. Reads need the {@code read} scope, changes need
  * {@code write}, running needs {@code execute}; user administration needs the admin role too.
+ * Managing one's own password and API keys needs a log-in session, whatever the role.
  * Ownership (another user's resource answers 404) is enforced by each feature's service.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,6 +68,11 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/v1/auth/token", "/api/v1/auth/register", "/api/v1/auth/logout")
                         .permitAll()
                         .requestMatchers(GET, "/api/v1/auth/status").permitAll()
+                        .requestMatchers(GET, "/api/v1/auth/me").authenticated()
+                        // Self-service on one's own account, for every role (observers too), but only
+                        // from a log-in session: an API key must never mint keys or change the password.
+                        .requestMatchers("/api/v1/auth/me/**", "/api/v1/api-keys", "/api/v1/api-keys/**")
+                        .access(SecurityConfig::sessionOnly)
                         .requestMatchers(GET, "/api/v1/users", "/api/v1/users/**", "/api/v1/system/**")
                         .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(Scope.READ.authority())))
@@ -74,6 +85,14 @@ class SecurityConfig {
                         .requestMatchers("/api/**").hasAuthority(Scope.WRITE.authority())
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    private static AuthorizationDecision sessionOnly(Supplier<? extends Authentication> authentication,
+                                                     RequestAuthorizationContext context) {
+        Authentication auth = authentication.get();
+        boolean session = auth != null && auth.getPrincipal() instanceof AuthenticatedUser user
+                && user.apiKeyId() == null;
+        return new AuthorizationDecision(session);
     }
 
     @Bean
