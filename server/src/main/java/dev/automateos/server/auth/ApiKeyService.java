@@ -5,6 +5,7 @@ import dev.automateos.server.web.FieldProblem;
 import dev.automateos.server.web.Page;
 import dev.automateos.server.web.PageRequest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,7 +27,11 @@ class ApiKeyService {
     static final int MAX_ACTIVE_KEYS = 100;
     private static final int PREFIX_LENGTH = 12;
 
-    record CreateRequest(String name, List<Scope> scopes, Instant expiresAt) {
+    /**
+     * {@code expires_at} is parsed here rather than by Jackson, so that a malformed time gets a
+     * field error at {@code /expires_at} (ISO-8601 with a zone, e.g. {@code 2030-01-01T00:00:00Z}).
+     */
+    record CreateRequest(String name, List<Scope> scopes, String expiresAt) {
     }
 
     private final JdbcApiKeyStore keys;
@@ -66,19 +71,37 @@ class ApiKeyService {
     private ApiKeyView create(UUID ownerId, CreateRequest request, Set<Scope> allowed) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String name = request.name() == null ? null : request.name().trim();
-        List<Scope> scopes = check(name, request, allowed, now);
+        Instant expiresAt = parseExpiry(request.expiresAt(), now);
+        List<Scope> scopes = check(name, request, allowed);
         if (keys.countActive(ownerId, now) >= MAX_ACTIVE_KEYS) {
             throw new ApiException(HttpStatus.CONFLICT, "too_many_api_keys", "This account already has "
                     + MAX_ACTIVE_KEYS + " active API keys; revoke some first.");
         }
         String secret = ApiKeyAuthenticator.KEY_PREFIX + TokenHashes.newSecret();
         ApiKeyView key = new ApiKeyView(UUID.randomUUID(), name, secret.substring(0, PREFIX_LENGTH), scopes, now,
-                request.expiresAt(), null, null);
+                expiresAt, null, null);
         keys.insert(ownerId, key, TokenHashes.sha256(secret));
         return key.withKey(secret);
     }
 
-    private static List<Scope> check(String name, CreateRequest request, Set<Scope> allowed, Instant now) {
+    private static Instant parseExpiry(String text, Instant now) {
+        if (text == null) {
+            return null;
+        }
+        Instant expiresAt;
+        try {
+            expiresAt = Instant.parse(text).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeException e) {
+            throw ApiException.invalidField("/expires_at", "invalid_value",
+                    "expires_at must be an ISO-8601 time with a zone, e.g. 2030-01-01T00:00:00Z.");
+        }
+        if (!expiresAt.isAfter(now)) {
+            throw ApiException.invalidField("/expires_at", "in_past", "The expiry must be in the future.");
+        }
+        return expiresAt;
+    }
+
+    private static List<Scope> check(String name, CreateRequest request, Set<Scope> allowed) {
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isEmpty()) {
             problems.add(new FieldProblem("/name", "required", "Give the key a name, e.g. where it is used."));
@@ -94,9 +117,6 @@ class ApiKeyService {
                 problems.add(new FieldProblem("/scopes/" + i, "scope_not_allowed", "You may grant only scopes you "
                         + "hold yourself: " + allowed.stream().sorted().map(Scope::wireName).toList() + "."));
             }
-        }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-            problems.add(new FieldProblem("/expires_at", "in_past", "The expiry must be in the future."));
         }
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);

@@ -12,17 +12,17 @@ import org.springframework.stereotype.Repository;
 /**
  * Refresh tokens, stored only as SHA-256 hashes. Every token belongs to a family: the chain of
  * rotations that started at one log-in. A used token stays until it expires, so presenting it
- * again is recognised as reuse.
+ * again is recognised as reuse. Public only so that tests elsewhere can build {@link Accounts}.
  */
 @Repository
-class JdbcRefreshTokenStore {
+public class JdbcRefreshTokenStore {
 
     record StoredToken(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant usedAt, Instant revokedAt) {
     }
 
     private final JdbcClient jdbc;
 
-    JdbcRefreshTokenStore(JdbcClient jdbc) {
+    public JdbcRefreshTokenStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -2,6 +2,7 @@ package dev.automateos.server.auth;
 
 import dev.automateos.server.config.AutomateOsProperties;
 import io.github.bucket4j.TimeMeter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ class LoginRateLimiter {
     private final RateLimiter perAccount;
     private final RateLimiter perIp;
 
+    @Autowired
     LoginRateLimiter(AutomateOsProperties properties) {
         this(properties.auth().loginAttemptsPerMinutePerAccount(), properties.auth().loginAttemptsPerMinutePerIp(),
                 TimeMeter.SYSTEM_NANOTIME);
