@@ -15,6 +15,8 @@ create table users (
     updated_at      timestamp with time zone not null,
     constraint users_username_uq unique (username)
 );
+-- Admin listing pages by (created_at, id).
+create index users_created_idx on users (created_at, id);
 
 create table refresh_tokens (
     id          uuid primary key,
@@ -49,5 +51,9 @@ create index api_keys_user_idx on api_keys (user_id, created_at);
 create table system_settings (
     name          varchar(64) primary key,
     setting_value varchar(1000) not null,
-    updated_at  timestamp with time zone not null
+    updated_at    timestamp with time zone not null
 );
+
+-- Registration is closed until an admin opens it. Registering also locks this row
+-- (select ... for update), which is what makes "the first user becomes admin" race-safe.
+insert into system_settings (name, setting_value, updated_at) values ('registration_open', 'false', current_timestamp);

@@ -1,5 +1,6 @@
 package dev.automateos.server.auth;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -20,6 +21,8 @@ public enum Role {
         return this == ADMIN || this == OBSERVER;
     }
 
+    /** The lower-case name used in JSON, the database and tokens. */
+    @JsonValue
     public String wireName() {
         return name().toLowerCase();
     }

@@ -1,5 +1,6 @@
 package dev.automateos.server.security;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
@@ -79,6 +80,13 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/system/**")
                         .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(Scope.WRITE.authority())))
+                        // Observers (read-only) may still manage their own API keys, which can only be read-only.
+                        .requestMatchers(POST, "/api/v1/api-keys").access(AuthorizationManagers.anyOf(
+                                AuthorityAuthorizationManager.hasAuthority(Scope.WRITE.authority()),
+                                AuthorityAuthorizationManager.hasRole("OBSERVER")))
+                        .requestMatchers(DELETE, "/api/v1/api-keys/*").access(AuthorizationManagers.anyOf(
+                                AuthorityAuthorizationManager.hasAuthority(Scope.WRITE.authority()),
+                                AuthorityAuthorizationManager.hasRole("OBSERVER")))
                         .requestMatchers(POST, "/api/v1/workflows/*/run").hasAuthority(Scope.EXECUTE.authority())
                         .requestMatchers(GET, "/api/**").hasAuthority(Scope.READ.authority())
                         .requestMatchers(HEAD, "/api/**").hasAuthority(Scope.READ.authority())

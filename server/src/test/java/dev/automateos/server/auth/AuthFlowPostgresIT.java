@@ -1,0 +1,7 @@
+package dev.automateos.server.auth;
+
+import dev.automateos.server.support.PostgresBackend;
+
+@PostgresBackend
+class AuthFlowPostgresIT extends AuthFlowTest {
+}
