@@ -1,6 +1,5 @@
 package dev.automateos.server.security;
 
-import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
@@ -74,19 +73,15 @@ class SecurityConfig {
                         // from a log-in session: an API key must never mint keys or change the password.
                         .requestMatchers("/api/v1/auth/me/**", "/api/v1/api-keys", "/api/v1/api-keys/**")
                         .access(SecurityConfig::sessionOnly)
+                        .requestMatchers("/api/v1/users/*/api-keys", "/api/v1/users/*/api-keys/**")
+                        .access(AuthorizationManagers.allOf(SecurityConfig::sessionOnly,
+                                AuthorityAuthorizationManager.hasRole("ADMIN")))
                         .requestMatchers(GET, "/api/v1/users", "/api/v1/users/**", "/api/v1/system/**")
                         .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(Scope.READ.authority())))
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/system/**")
                         .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(Scope.WRITE.authority())))
-                        // Observers (read-only) may still manage their own API keys, which can only be read-only.
-                        .requestMatchers(POST, "/api/v1/api-keys").access(AuthorizationManagers.anyOf(
-                                AuthorityAuthorizationManager.hasAuthority(Scope.WRITE.authority()),
-                                AuthorityAuthorizationManager.hasRole("OBSERVER")))
-                        .requestMatchers(DELETE, "/api/v1/api-keys/*").access(AuthorizationManagers.anyOf(
-                                AuthorityAuthorizationManager.hasAuthority(Scope.WRITE.authority()),
-                                AuthorityAuthorizationManager.hasRole("OBSERVER")))
                         .requestMatchers(POST, "/api/v1/workflows/*/run").hasAuthority(Scope.EXECUTE.authority())
                         .requestMatchers(GET, "/api/**").hasAuthority(Scope.READ.authority())
                         .requestMatchers(HEAD, "/api/**").hasAuthority(Scope.READ.authority())

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -67,7 +68,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = relevantCause(e);
         if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
             return body(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", tooLarge.getMessage(), List.of(), request);
         }
@@ -93,6 +94,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             return body(HttpStatus.BAD_REQUEST, "malformed_body", "The request body is not valid JSON" + where + ".",
                     List.of(), request);
+        }
+        if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
+            String message = "This value is not valid here.";
+            return body(HttpStatus.BAD_REQUEST, "validation_failed", message,
+                    List.of(new FieldProblem(pointer(invalid), "invalid_value", message)), request);
         }
         return body(HttpStatus.BAD_REQUEST, "malformed_body", "The request body is missing or cannot be read.",
                 List.of(), request);
@@ -197,6 +203,19 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
         return ResponseEntity.status(status).headers(headers).contentType(Problems.PROBLEM_JSON)
                 .body(Problems.build(status, code, message, errors, servlet));
+    }
+
+    /**
+     * The outermost Jackson exception in the chain: it carries the field path. The innermost cause
+     * (e.g. a DateTimeParseException) would lose it.
+     */
+    private static Throwable relevantCause(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JacksonException || cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return cause;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     static String pointer(JacksonException e) {
