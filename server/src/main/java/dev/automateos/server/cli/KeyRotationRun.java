@@ -6,7 +6,6 @@ import dev.automateos.server.crypto.KeyFileInstaller;
 import dev.automateos.server.crypto.MasterKey;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,16 +80,18 @@ final class KeyRotationRun {
     }
 
     private boolean stage(KeyFileInstaller installer, byte[] nextKey) {
+        if (Files.exists(installer.stagedFile())) {
+            err.println("automateos: " + installer.stagedFile() + " exists: an earlier rotation did not finish. See "
+                    + "'Recovering an interrupted rotation' in docs/credentials.md");
+            return false;
+        }
         try {
             installer.stage(nextKey);
             return true;
-        } catch (FileAlreadyExistsException e) {
-            err.println("automateos: " + installer.stagedFile() + " exists: an earlier rotation did not finish. See "
-                    + "'Recovering an interrupted rotation' in docs/credentials.md");
         } catch (IOException e) {
-            err.println("automateos: " + e.getMessage());
+            err.println("automateos: cannot write the new key: " + e.getMessage());
+            return false;
         }
-        return false;
     }
 
     private void discard(KeyFileInstaller installer, boolean fromEnvironment) {

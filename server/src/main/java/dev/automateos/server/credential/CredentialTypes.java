@@ -2,6 +2,7 @@ package dev.automateos.server.credential;
 
 import dev.automateos.server.web.ApiException;
 import dev.automateos.server.web.FieldProblem;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -122,12 +123,37 @@ public class CredentialTypes {
             throw new IllegalStateException("Credential type id '" + annotation.value() + "' of " + type.getName()
                     + " must be snake_case, at most 64 characters");
         }
-        // The generated record toString prints every component, secrets included.
-        if (ClassUtils.getMethod(type, "toString").getDeclaringClass() != type) {
-            throw new IllegalStateException(type.getName() + " must override toString() and mask its @Secret fields");
-        }
+        requireMaskedToString(type);
         ObjectNode schema = CredentialSchemas.generate(type);
         return new Descriptor(annotation.value(), annotation.name(), annotation.description(), type, schema);
+    }
+
+    /** A record's own toString prints every component, secrets included; probe that this one does not. */
+    private static void requireMaskedToString(Class<? extends CredentialData> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] probe = new Object[components.length];
+        Class<?>[] signature = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> component = components[i].getType();
+            signature[i] = component;
+            probe[i] = component == String.class ? "probe-" + i + "-value"
+                    : component.isEnum() ? component.getEnumConstants()[0] : null;
+        }
+        String text;
+        try {
+            var constructor = type.getDeclaredConstructor(signature);
+            constructor.setAccessible(true);
+            text = constructor.newInstance(probe).toString();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Cannot check that " + type.getName() + " masks its secrets in toString()",
+                    e);
+        }
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].isAnnotationPresent(Secret.class) && text.contains("probe-" + i + "-value")) {
+                throw new IllegalStateException(type.getName() + " must override toString() and mask its @Secret "
+                        + "component '" + components[i].getName() + "'");
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
