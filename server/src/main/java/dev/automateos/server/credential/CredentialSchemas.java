@@ -36,6 +36,8 @@ final class CredentialSchemas {
                 .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
                 .with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
                         JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS));
+        // Declaration order is form order: the record author puts the important field first.
+        builder.forTypesInGeneral().withPropertySorter((first, second) -> 0);
         builder.forFields().withPropertyNameOverrideResolver(field -> snakeCase(field.getDeclaredName()));
         builder.forFields().withInstanceAttributeOverride((node, field, context) -> {
             if (field.getAnnotationConsideringFieldAndGetter(Secret.class) != null) {

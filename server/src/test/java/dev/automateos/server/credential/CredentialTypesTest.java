@@ -58,6 +58,8 @@ class CredentialTypesTest {
     @Test
     void apiKeySchemaListsPlacementsAndRequiresOnlyTokenAndPlacement() {
         JsonNode schema = types.find("api_key").orElseThrow().schema();
+        assertThat(schema.path("properties").propertyNames()).as("declaration order, for forms")
+                .containsExactly("token", "placement", "name");
         assertThat(schema.path("properties").path("placement").path("enum").valueStream().map(JsonNode::asString))
                 .containsExactly("header", "query", "bearer");
         assertThat(schema.path("required").valueStream().map(JsonNode::asString))
