@@ -59,6 +59,10 @@ final class KeyRotationRun {
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             count = rotation.reencryptAll(current, next, n -> out.println("  re-encrypted " + n + " credentials..."));
+        } catch (CredentialKeyRotation.RotationFailedException e) {
+            err.println("automateos: " + e.getMessage());
+            discard(installer, fromEnvironment);
+            return ExitCodes.FAILURE;
         } catch (RuntimeException e) {
             discard(installer, fromEnvironment);
             throw e;
