@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "automateos", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "AutomateOS: a self-hosted automation hub.",
-        subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, RotateKeyCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,0 +1,7 @@
+package dev.automateos.server.credential;
+
+import dev.automateos.server.support.PostgresBackend;
+
+@PostgresBackend
+class CredentialApiPostgresIT extends CredentialApiTest {
+}
