@@ -69,7 +69,7 @@ class ApiKeyApiTest extends AuthApiTest {
         String key = createKey(user.token(), "read", "write").path("key").asString();
         http.put("/api/v1/auth/me/password").token(key)
                 .body(Map.of("current_password", PASSWORD, "new_password", "another fine passphrase")).send()
-                .expectProblem(403, "session_required");
+                .expectProblem(403, "forbidden");
         login(user.username(), PASSWORD).expectStatus(200);
     }
 
@@ -112,11 +112,11 @@ class ApiKeyApiTest extends AuthApiTest {
     }
 
     @Test
-    void aKeyCannotMintAStrongerKey() {
+    void aKeyCannotMintKeysEvenWithWriteScope() {
         var user = newUser(Role.USER);
         String writeKey = createKey(user.token(), "read", "write").path("key").asString();
-        http.post(KEYS).token(writeKey).body(Map.of("name", "x", "scopes", List.of("execute"))).send()
-                .expectFieldError(400, "validation_failed", "/scopes/0");
+        http.post(KEYS).token(writeKey).body(Map.of("name", "x", "scopes", List.of("read"))).send()
+                .expectProblem(403, "forbidden");
         assertThat(keysOf(user.id())).isOne();
     }
 
