@@ -31,15 +31,8 @@ final class WorkflowBodies {
         try {
             return yaml ? WorkflowFormat.parseYaml(text) : WorkflowFormat.parseJson(text);
         } catch (WorkflowFormatException e) {
-            throw ApiException.badRequest("malformed_body", "The request body is not valid " + (yaml ? "YAML" : "JSON")
-                    + where(e) + ": " + e.getMessage());
+            // The engine's message names the format, line and column: "Invalid YAML at line 3, column 9: ...".
+            throw ApiException.badRequest("malformed_body", e.getMessage());
         }
-    }
-
-    private static String where(WorkflowFormatException e) {
-        if (e.line() < 1) {
-            return "";
-        }
-        return " at line " + e.line() + (e.column() < 1 ? "" : ", column " + e.column());
     }
 }
