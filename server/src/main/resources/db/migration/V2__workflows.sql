@@ -11,8 +11,9 @@ create table workflows (
     name             varchar(200)  not null,
     -- name lower-cased: uniqueness per owner is case-insensitive without an expression index.
     name_key         varchar(200)  not null,
-    description      varchar(4000),
-    tags             varchar(4000) not null,
+    description      varchar(10000),
+    -- JSON array of strings; 20 tags of 50 characters fit even with every character escaped.
+    tags             varchar(8000) not null,
     trigger_type     varchar(100)  not null,
     active           boolean       not null default false,
     current_version  integer       not null,

@@ -12,16 +12,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Decides whether a document may be saved: the engine's validator, plus the limits of the
- * columns the list reads (name, description, tags, trigger type). Those limits are checked
- * here so that a long name is a 422 naming {@code /name}, never a database error.
+ * columns the list reads (name, description, tags, trigger type). The engine checks the same
+ * today; the server repeats it with the engine's codes so that a change to the format rules can
+ * never turn a long name into a database error instead of a 422 naming {@code /name}.
  */
 @Component
 class WorkflowChecker {
 
     static final int MAX_NAME = 200;
-    static final int MAX_DESCRIPTION = 4000;
+    static final int MAX_DESCRIPTION = 10_000;
     static final int MAX_TAGS = 20;
-    static final int MAX_TAG = 64;
+    static final int MAX_TAG = 50;
     static final int MAX_TYPE = 100;
 
     private final WorkflowValidator validator;
@@ -59,7 +60,7 @@ class WorkflowChecker {
     private static List<FieldProblem> storageProblems(JsonNode doc) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!doc.isObject()) {
-            problems.add(new FieldProblem("", "not_an_object", "A workflow document must be a JSON/YAML object."));
+            problems.add(new FieldProblem("", "invalid_document", "A workflow document must be a JSON/YAML object."));
             return problems;
         }
         text(doc.path("name"), "/name", MAX_NAME, true, problems);
@@ -68,7 +69,7 @@ class WorkflowChecker {
         }
         tags(doc.path("tags"), problems);
         if (!doc.path("trigger").isObject()) {
-            problems.add(new FieldProblem("/trigger", "required", "A workflow needs a trigger object."));
+            problems.add(new FieldProblem("/trigger", "missing_trigger", "A workflow needs a trigger object."));
         } else {
             text(doc.path("trigger").path("type"), "/trigger/type", MAX_TYPE, true, problems);
         }
@@ -80,7 +81,7 @@ class WorkflowChecker {
             return;
         }
         if (!tags.isArray()) {
-            problems.add(new FieldProblem("/tags", "invalid_type", "tags must be an array of strings."));
+            problems.add(new FieldProblem("/tags", "wrong_type", "tags must be an array of strings."));
             return;
         }
         if (tags.size() > MAX_TAGS) {
@@ -91,7 +92,7 @@ class WorkflowChecker {
             String path = "/tags/" + i;
             text(tags.get(i), path, MAX_TAG, true, problems);
             if (tags.get(i).isString() && !seen.add(tags.get(i).asString())) {
-                problems.add(new FieldProblem(path, "duplicate", "The tag '" + tags.get(i).asString()
+                problems.add(new FieldProblem(path, "invalid_value", "The tag '" + tags.get(i).asString()
                         + "' is listed twice."));
             }
         }
@@ -100,12 +101,12 @@ class WorkflowChecker {
     private static void text(JsonNode value, String path, int max, boolean required, List<FieldProblem> problems) {
         if (value.isMissingNode() || value.isNull()) {
             if (required) {
-                problems.add(new FieldProblem(path, "required", "This field is required."));
+                problems.add(new FieldProblem(path, "missing_field", "This field is required."));
             }
         } else if (!value.isString()) {
-            problems.add(new FieldProblem(path, "invalid_type", "Expected a string."));
+            problems.add(new FieldProblem(path, "wrong_type", "Expected a string."));
         } else if (required && value.asString().isBlank()) {
-            problems.add(new FieldProblem(path, "blank", "This field must not be blank."));
+            problems.add(new FieldProblem(path, "invalid_value", "This field must not be blank."));
         } else if (value.asString().length() > max) {
             problems.add(new FieldProblem(path, "too_long", "At most " + max + " characters are allowed."));
         }

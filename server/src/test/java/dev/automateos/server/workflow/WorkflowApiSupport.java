@@ -29,7 +29,7 @@ abstract class WorkflowApiSupport extends ApiTest {
                  "nodes": [{"id": "greet", "type": "transform.set", "version": 1, "name": "Greet",
                             "config": {"fields": {"greeting": "Hello {{ $trigger.body.name }}"}}}],
                  "connections": [{"from": "start", "to": "greet"}],
-                 "settings": {}, "vars": {}}""");
+                 "settings": {}, "vars": {"region": "eu", "unset": null}}""");
         doc.put("name", name);
         var array = doc.putArray("tags");
         for (String tag : tags) {
