@@ -382,7 +382,6 @@ class WorkflowValidatorTest {
                   "settings": {"priority": "now"}
                 }
                 """);
-        VALIDATOR.validate(doc).forEach(System.out::println);
 
         assertThat(codes(doc)).containsExactly(
                 tuple("/colour", "unknown_field"),
