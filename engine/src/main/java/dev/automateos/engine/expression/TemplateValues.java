@@ -21,6 +21,10 @@ final class TemplateValues {
         if (type == String.class) {
             return type.cast(value.isString() ? value.stringValue() : value.toString());
         }
+        if (value.isString()) {
+            // A form field sends "true" or "42" as text; exact literals are unambiguous, anything else is not.
+            return parseLiteral(value.stringValue(), type, source);
+        }
         if (type == Boolean.class && value.isBoolean()) {
             return type.cast(value.booleanValue());
         }
@@ -34,6 +38,26 @@ final class TemplateValues {
             return type.cast(value.doubleValue());
         }
         throw new ExpressionException("'" + source + "' must give " + describe(type) + ", but gave " + value + ".");
+    }
+
+    private static <T> T parseLiteral(String text, Class<T> type, String source) {
+        try {
+            if (type == Boolean.class && (text.equals("true") || text.equals("false"))) {
+                return type.cast(Boolean.valueOf(text));
+            }
+            if (type == Integer.class) {
+                return type.cast(Integer.valueOf(text.strip()));
+            }
+            if (type == Long.class) {
+                return type.cast(Long.valueOf(text.strip()));
+            }
+            if (type == Double.class) {
+                return type.cast(Double.valueOf(text.strip()));
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the common message.
+        }
+        throw new ExpressionException("'" + source + "' must give " + describe(type) + ", but gave \"" + text + "\".");
     }
 
     private static String describe(Class<?> type) {

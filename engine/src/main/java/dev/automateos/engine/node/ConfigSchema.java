@@ -63,11 +63,21 @@ public final class ConfigSchema {
         return pointer;
     }
 
+    /** networknt's messages start with the rule ("must have a minimum value of 1"); say which field. */
+    private static String subject(Error error) {
+        NodePath path = error.getInstanceLocation();
+        if (path.getNameCount() == 0) {
+            return "The config: ";
+        }
+        Object last = path.getElement(path.getNameCount() - 1);
+        return last instanceof Integer index ? "Item " + index + ": " : "'" + last + "': ";
+    }
+
     private static String messageOf(Error error) {
         return switch (error.getKeyword() == null ? "" : error.getKeyword()) {
             case "required" -> "'" + error.getProperty() + "' is required.";
             case "additionalProperties" -> "'" + error.getProperty() + "' is not a known setting of this node type.";
-            default -> error.getMessage();
+            default -> subject(error) + error.getMessage() + (error.getMessage().endsWith(".") ? "" : ".");
         };
     }
 }

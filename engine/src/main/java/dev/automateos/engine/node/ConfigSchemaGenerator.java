@@ -31,7 +31,9 @@ final class ConfigSchemaGenerator {
     private ConfigSchemaGenerator() {}
 
     static ObjectNode generate(Class<? extends Record> configType) {
-        return GENERATOR.generateSchema(configType);
+        ObjectNode schema = GENERATOR.generateSchema(configType);
+        // Defaults are attached as POJO nodes; a write/read turns the schema into a plain JSON tree.
+        return (ObjectNode) EngineJson.mapper().readTree(EngineJson.mapper().writeValueAsString(schema));
     }
 
     private static SchemaGeneratorConfigBuilder builder() {

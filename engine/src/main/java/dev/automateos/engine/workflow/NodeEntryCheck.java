@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -137,11 +138,16 @@ final class NodeEntryCheck {
         }
     }
 
+    private String triggerTypes() {
+        return catalog.all().stream().filter(d -> d.kind() == NodeKind.TRIGGER).map(NodeTypeDescriptor::type)
+                .distinct().collect(Collectors.joining(", "));
+    }
+
     private void kind(NodeTypeDescriptor descriptor, ObjectReader reader, boolean isTrigger) {
         String type = descriptor.type() + "@" + descriptor.version();
         if (isTrigger && descriptor.kind() != NodeKind.TRIGGER) {
             problems.add(reader.pointer("type"), NOT_A_TRIGGER, type + " is an action, not a trigger; "
-                    + "'trigger' needs a trigger type such as trigger.manual or trigger.webhook.");
+                    + "'trigger' needs a trigger type: " + triggerTypes() + ".");
         } else if (!isTrigger && descriptor.kind() == NodeKind.TRIGGER) {
             problems.add(reader.pointer("type"), MULTIPLE_TRIGGERS, type + " is a trigger; a workflow has exactly "
                     + "one trigger, in 'trigger'. Move it there or use an action type.");
