@@ -75,6 +75,9 @@ class NodeTypeApiTest extends ApiTest {
         assertThat(set.path("kind").asString()).isEqualTo("action");
         assertThat(set.path("config_schema").isObject()).isTrue();
 
+        JsonNode condition = http.get(BASE + "/flow.if/1").token(user.token()).send().expectStatus(200).json();
+        assertThat(condition.path("outputs").valueStream().map(JsonNode::asString)).containsExactly("true", "false");
+
         http.get(BASE + "/transform.set/99").token(user.token()).send().expectProblem(404, "not_found");
         http.get(BASE + "/no.such.type/1").token(user.token()).send().expectProblem(404, "not_found");
         http.get(BASE + "/transform.set/first").token(user.token()).send()

@@ -274,6 +274,20 @@ class WorkflowApiTest extends WorkflowApiSupport {
     }
 
     @Test
+    void rejectsUnknownFieldsInTheDocument() {
+        var user = newUser(Role.USER);
+        var doc = document("Typo");
+        doc.put("colour", "red");
+        ((tools.jackson.databind.node.ObjectNode) doc.withArray("nodes").get(0)).put("retries", 3);
+
+        JsonNode problem = http.post(BASE).token(user.token()).body(doc).send()
+                .expectFieldError(422, "workflow_invalid", "/colour");
+        assertThat(problem.path("errors").valueStream().filter(e -> e.path("path").asString().equals("/nodes/0/retries"))
+                .map(e -> e.path("code").asString())).containsExactly("unknown_field");
+        assertThat(workflowRows(user.id())).isZero();
+    }
+
+    @Test
     void aFailedUpdateChangesNothing() {
         var user = newUser(Role.USER);
         var doc = document("Stable");
