@@ -1,1 +1,0 @@
-package dev.automateos.engine; final class Placeholder {}

@@ -1,0 +1,38 @@
+package dev.automateos.engine.node;
+
+/**
+ * The SPI of a node type. One final class per {@code (type, version)}, with a nested {@code Config}
+ * record (its JSON Schema is generated from it) and a nested {@code Result} record, registered in
+ * {@code META-INF/services/dev.automateos.engine.node.NodeType} and found by {@link NodeCatalog}.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>{@link #spec()} and {@link #configType()} are constant for the life of the instance.</li>
+ *   <li>An instance is shared by every execution: it must be stateless and thread-safe, and needs a
+ *       public no-argument constructor for {@link java.util.ServiceLoader}.</li>
+ *   <li>{@link #execute} gets a config that already passed its schema, reaches the outside world
+ *       only through the {@link NodeContext}, and signals failure by throwing. Its result is stored
+ *       as JSON (snake_case), becoming {@code $input} of the next nodes and {@code $nodes.<name>}.</li>
+ * </ul>
+ *
+ * @param <C> the config record
+ * @param <R> the result; a record, or a {@code JsonNode} for nodes that pass data through
+ */
+public interface NodeType<C extends Record, R> {
+
+    NodeSpec spec();
+
+    /** The config record class; the source of the config's JSON Schema and of its binding. */
+    Class<C> configType();
+
+    /** Runs one step. A trigger's {@code execute} turns the trigger payload ({@link NodeContext#input()}) into its output. */
+    R execute(C config, NodeContext context);
+
+    /**
+     * The output the result leaves by; it must be one of {@link NodeSpec#outputs()}. Only node types
+     * with several outputs override this.
+     */
+    default String outputFor(R result) {
+        return spec().outputs().getFirst();
+    }
+}

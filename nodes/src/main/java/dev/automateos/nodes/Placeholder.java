@@ -1,1 +1,0 @@
-package dev.automateos.nodes; final class Placeholder {}
