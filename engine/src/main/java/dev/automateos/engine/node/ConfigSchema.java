@@ -39,11 +39,35 @@ public final class ConfigSchema {
     /** Every violation, ordered by location; empty when the config conforms. */
     public List<ConfigViolation> validate(JsonNode config) {
         List<ConfigViolation> violations = new ArrayList<>();
-        for (Error error : compiled.validate(config)) {
+        List<Error> errors;
+        try {
+            errors = compiled.validate(config);
+        } catch (RuntimeException e) {
+            // The validator converts numbers to long in places and fails on huge ones; no config needs them.
+            return hugeNumbers(config, "", new ArrayList<>());
+        }
+        for (Error error : errors) {
             violations.add(new ConfigViolation(pointerOf(error), messageOf(error)));
         }
         violations.sort(Comparator.comparing(ConfigViolation::pointer));
         return violations;
+    }
+
+    private static List<ConfigViolation> hugeNumbers(JsonNode node, String pointer, List<ConfigViolation> found) {
+        if (node.isNumber() && !node.canConvertToLong()) {
+            found.add(new ConfigViolation(pointer, "This number is out of range; use a value between "
+                    + Long.MIN_VALUE + " and " + Long.MAX_VALUE + "."));
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> hugeNumbers(e.getValue(), JsonPointers.append(pointer, e.getKey()), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                hugeNumbers(node.get(i), JsonPointers.append(pointer, i), found);
+            }
+        }
+        if (found.isEmpty() && pointer.isEmpty()) {
+            found.add(new ConfigViolation("", "The config could not be checked against its schema."));
+        }
+        return found;
     }
 
     private static String pointerOf(Error error) {

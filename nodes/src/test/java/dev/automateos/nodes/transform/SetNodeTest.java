@@ -1,0 +1,68 @@
+package dev.automateos.nodes.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.automateos.engine.expression.ExpressionException;
+import dev.automateos.nodes.FakeNodeContext;
+import dev.automateos.nodes.NodeTestSupport;
+import org.junit.jupiter.api.Test;
+
+class SetNodeTest {
+
+    private static final String INPUT = "{\"body\": {\"title\": \"  Buy milk \", \"amount\": 3}, \"keep\": true}";
+
+    private final SetNode node = new SetNode();
+
+    @Test
+    void buildsAnObjectFromTemplatesKeepingTheTypesOfWholeExpressions() {
+        var config = NodeTestSupport.config(SetNode.Config.class, """
+                {"fields": {"title": "{{ $trim($trigger.body.title) }}", "amount": "{{ $input.body.amount * 2 }}",
+                            "label": "#{{ $input.body.amount }}", "fixed": "plain", "at": "{{ $now }}"}}
+                """);
+
+        var result = node.execute(config, FakeNodeContext.withInput(INPUT));
+
+        assertThat(result.toString()).isEqualTo(
+                "{\"amount\":6,\"at\":\"2026-03-01T10:15:30Z\",\"fixed\":\"plain\",\"label\":\"#3\",\"title\":\"Buy milk\"}");
+    }
+
+    @Test
+    void startsFromTheInputWhenAskedTo() {
+        var config = NodeTestSupport.config(SetNode.Config.class,
+                "{\"fields\": {\"keep\": \"{{ false }}\", \"new\": \"x\"}, \"options\": {\"keep_input\": true}}");
+
+        var result = node.execute(config, FakeNodeContext.withInput(INPUT));
+
+        assertThat(result.get("body").get("amount").intValue()).isEqualTo(3);
+        assertThat(result.get("keep").booleanValue()).isFalse();
+        assertThat(result.get("new").asString()).isEqualTo("x");
+    }
+
+    @Test
+    void doesNotChangeTheInput() {
+        var config = NodeTestSupport.config(SetNode.Config.class,
+                "{\"fields\": {\"keep\": \"no\"}, \"options\": {\"keep_input\": true}}");
+        var context = FakeNodeContext.withInput(INPUT);
+
+        node.execute(config, context);
+
+        assertThat(context.input().get("keep").booleanValue()).isTrue();
+    }
+
+    @Test
+    void failsWithTheExpressionInTheMessageWhenEvaluationFails() {
+        var config = NodeTestSupport.config(SetNode.Config.class, "{\"fields\": {\"n\": \"{{ $number('abc') }}\"}}");
+
+        assertThatThrownBy(() -> node.execute(config, FakeNodeContext.withInput(INPUT)))
+                .isInstanceOf(ExpressionException.class).hasMessageContaining("$number('abc')");
+    }
+
+    @Test
+    void requiresAtLeastOneField() {
+        assertThatThrownBy(() -> NodeTestSupport.config(SetNode.Config.class, "{\"fields\": {}}"))
+                .hasMessageContaining("/fields");
+        assertThatThrownBy(() -> NodeTestSupport.config(SetNode.Config.class, "{}"))
+                .hasMessageContaining("'fields' is required");
+    }
+}
