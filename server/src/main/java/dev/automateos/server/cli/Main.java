@@ -1,15 +1,28 @@
 package dev.automateos.server.cli;
 
+import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The single entry point of the distribution. {@code server} boots Spring; every other command is
- * a plain REST client that starts in a fraction of a second because it never touches Spring.
+ * a plain REST client that starts in a fraction of a second because it never touches Spring
+ * (ClientStartupTest checks that no Spring class is loaded).
  */
 @Command(name = "automateos", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "AutomateOS: a self-hosted automation hub.",
-        subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServerCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
+            WorkflowsCommand.class,
+            CredentialsCommand.class,
+            UsersCommand.class,
+            ApiKeysCommand.class,
+            SystemCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class,
+        })
 public final class Main {
 
     public static void main(String[] args) {
@@ -21,7 +34,15 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(CliEnvironment.system(), args);
+    }
+
+    /** Runs one command against the given streams, terminal and config directory (tests pass their own). */
+    static int run(CliEnvironment env, String... args) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(env));
+        cli.setOut(env.out());
+        cli.setErr(env.err());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(ex -> ExitCodes.FAILURE);
         cli.setParameterExceptionHandler((ex, ignored) -> {
             ex.getCommandLine().getErr().println("automateos: " + ex.getMessage());
@@ -29,6 +50,35 @@ public final class Main {
                     + " --help'.");
             return ExitCodes.USAGE;
         });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(env, ex));
+        try {
+            return cli.execute(args);
+        } finally {
+            env.out().flush();
+            env.err().flush();
+        }
+    }
+
+    private static int report(CliEnvironment env, Exception ex) {
+        if (ex instanceof CliException failure) {
+            env.err().println("automateos: " + Table.clean(failure.getMessage()));
+            failure.details().forEach(line -> env.err().println("  " + Table.clean(line)));
+            return failure.exitCode();
+        }
+        env.err().println("automateos: unexpected error: " + ex);
+        return ExitCodes.FAILURE;
+    }
+
+    /** Hands the environment to every command that takes one, so none reads System.* itself. */
+    private record Factory(CliEnvironment env) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> constructor = type.getDeclaredConstructor(CliEnvironment.class);
+                return constructor.newInstance(env);
+            } catch (NoSuchMethodException noEnvironment) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 }
