@@ -19,7 +19,15 @@ final class ApiKeysCommand {
 
     private static final String BASE = "/api/v1/api-keys";
 
-    enum KeyScope { READ, WRITE, EXECUTE }
+    enum KeyScope {
+        READ, WRITE, EXECUTE;
+
+        // Help, errors and shell completion show this; the parser accepts any case.
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Mixin
     ClientOptions client;
@@ -47,7 +55,7 @@ final class ApiKeysCommand {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an API key. The key is printed once: store it right away.")
-    int create(@Option(names = "--name", required = true, paramLabel = "NAME") String name,
+    int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "What the key is for.") String name,
                @Option(names = "--scope", required = true, split = ",", paramLabel = "read,write,execute",
                        description = "What the key may do; comma-separated.") List<KeyScope> scopes,
                @Option(names = "--expires-at", paramLabel = "ISO-8601",
@@ -55,7 +63,7 @@ final class ApiKeysCommand {
         ClientContext ctx = new ClientContext(env, client);
         ObjectNode body = Json.object().put("name", name);
         var array = body.putArray("scopes");
-        scopes.stream().distinct().forEach(s -> array.add(s.name().toLowerCase(Locale.ROOT)));
+        scopes.stream().distinct().forEach(s -> array.add(s.toString()));
         if (expiresAt != null) {
             body.put("expires_at", checkedInstant(expiresAt));
         }

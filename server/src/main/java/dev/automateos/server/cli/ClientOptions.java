@@ -1,5 +1,6 @@
 package dev.automateos.server.cli;
 
+import java.util.Locale;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -9,7 +10,15 @@ import picocli.CommandLine.ScopeType;
  */
 final class ClientOptions {
 
-    enum Output { TABLE, JSON }
+    enum Output {
+        TABLE, JSON;
+
+        // Help, errors and shell completion show this; the parser accepts any case.
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "Server address. Default: $AUTOMATEOS_URL, else the server you logged in to, "

@@ -47,7 +47,7 @@ final class CredentialsCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = {"Create a credential.",
         "Secret fields of the type are asked for without echo; or pipe one in with --secret-stdin FIELD."})
-    int create(@Option(names = "--name", required = true, paramLabel = "NAME") String name,
+    int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "A name to find it by.") String name,
                @Option(names = "--type", required = true, paramLabel = "TYPE",
                        description = "The credential type, e.g. http.basic_auth (see the API's /credential-types).")
                String type,

@@ -16,7 +16,15 @@ final class UsersCommand {
 
     private static final String BASE = "/api/v1/users";
 
-    enum Role { ADMIN, USER, OBSERVER, API }
+    enum Role {
+        ADMIN, USER, OBSERVER, API;
+
+        // Help, errors and shell completion show this; the parser accepts any case.
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Mixin
     ClientOptions client;
@@ -45,9 +53,9 @@ final class UsersCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = {"Create a user account.",
         "The password is asked for twice without echo, or read from stdin with --password-stdin."})
-    int create(@Option(names = "--username", required = true, paramLabel = "NAME") String username,
+    int create(@Option(names = "--username", required = true, paramLabel = "NAME", description = "The login name.") String username,
                @Option(names = "--role", required = true, paramLabel = "admin|user|observer|api") Role role,
-               @Option(names = "--email", paramLabel = "EMAIL") String email,
+               @Option(names = "--email", paramLabel = "EMAIL", description = "Optional e-mail address.") String email,
                @Option(names = "--password-stdin", description = "Read the password from stdin.") boolean passwordStdin) {
         ClientContext ctx = new ClientContext(env, client);
         String password = passwordStdin ? Inputs.stdinSecret(env.in(), "password") : askNewPassword(ctx.terminal());
@@ -76,7 +84,7 @@ final class UsersCommand {
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Change a user's role, or enable or disable the account.")
     int update(@Parameters(paramLabel = "ID") String id,
-               @Option(names = "--role", paramLabel = "admin|user|observer|api") Role role,
+               @Option(names = "--role", paramLabel = "admin|user|observer|api", description = "The new role.") Role role,
                @ArgGroup(exclusive = true) Enabled enabled) {
         if (role == null && enabled == null) {
             throw CliException.usage("Nothing to change: pass --role, --enable or --disable.");
@@ -121,6 +129,6 @@ final class UsersCommand {
     }
 
     private static String wire(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
+        return role.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.automateos.server.cli;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,15 @@ final class WorkflowsCommand {
 
     private static final String BASE = "/api/v1/workflows";
 
-    enum Format { JSON, YAML }
+    enum Format {
+        JSON, YAML;
+
+        // Help, errors and shell completion show this; the parser accepts any case.
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Mixin
     ClientOptions client;
@@ -98,7 +107,7 @@ final class WorkflowsCommand {
                @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write to FILE, not stdout.")
                Path file) {
         ClientContext ctx = context();
-        String query = Urls.query().add("format", format == null ? null : format.name().toLowerCase()).toString();
+        String query = Urls.query().add("format", format == null ? null : format.toString()).toString();
         String document = ctx.api().get(BASE + "/" + Urls.segment(id) + "/export" + query).body();
         if (file == null) {
             ctx.out().print(document.endsWith("\n") ? document : document + "\n");
