@@ -46,8 +46,8 @@ final class ApiKeysCommand {
             ctx.printJson(page);
             return ExitCodes.OK;
         }
-        Table table = new Table("ID", "NAME", "SCOPES", "CREATED", "EXPIRES", "LAST USED");
-        page.path("items").forEach(k -> table.add(Json.text(k, "id"), Json.text(k, "name"),
+        Table table = new Table("ID", "NAME", "PREFIX", "SCOPES", "CREATED", "EXPIRES", "LAST USED");
+        page.path("items").forEach(k -> table.add(Json.text(k, "id"), Json.text(k, "name"), Json.text(k, "prefix"),
                 Json.text(k.has("scopes") ? k.path("scopes") : k.path("scope")), Table.time(Json.text(k, "created_at")),
                 Table.time(Json.text(k, "expires_at")), Table.time(Json.text(k, "last_used_at"))));
         ctx.printTable(table, "No API keys.");

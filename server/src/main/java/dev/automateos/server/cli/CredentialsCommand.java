@@ -29,10 +29,12 @@ final class CredentialsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List credentials (names and types only; values are never shown).")
     int list(@Option(names = "--type", paramLabel = "TYPE", description = "Only credentials of this type.") String type,
+             @Option(names = "--name", paramLabel = "TEXT", description = "Only names containing this text.") String name,
              @Mixin Paging paging) {
         ClientContext ctx = new ClientContext(env, client);
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("type", type);
+        filters.put("name", name);
         ObjectNode page = ctx.list(BASE, filters, paging);
         if (ctx.json()) {
             ctx.printJson(page);
@@ -49,7 +51,7 @@ final class CredentialsCommand {
         "Secret fields of the type are asked for without echo; or pipe one in with --secret-stdin FIELD."})
     int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "A name to find it by.") String name,
                @Option(names = "--type", required = true, paramLabel = "TYPE",
-                       description = "The credential type, e.g. http.basic_auth (see the API's /credential-types).")
+                       description = "The credential type, e.g. basic_auth, api_key, custom_header.")
                String type,
                @Option(names = "--field", paramLabel = "KEY=VALUE",
                        description = "A non-secret field; repeat for several.") Map<String, String> fields,

@@ -1,8 +1,10 @@
 package dev.automateos.server.cli;
 
 import java.lang.reflect.Constructor;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The single entry point of the distribution. {@code server} boots Spring; every other command is
@@ -10,9 +12,21 @@ import picocli.CommandLine.Command;
  * (ClientStartupTest checks that no Spring class is loaded).
  */
 @Command(name = "automateos", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "AutomateOS: a self-hosted automation hub.",
-        subcommands = {
-            ServerCommand.class,
+        description = "AutomateOS: a self-hosted automation hub.")
+public final class Main {
+
+    /**
+     * Commands that boot Spring. picocli's reflection over a command class resolves the types in
+     * its method signatures, so a Spring type there would load Spring for every client command.
+     * These are registered for real only when named on the command line (or for {@code completion});
+     * otherwise a stand-in with the same name and description keeps them in {@code --help}.
+     * Add every command that touches Spring here, not to {@link #CLIENT_COMMANDS}.
+     */
+    private static final List<Class<?>> SPRING_COMMANDS = List.of(
+            ServerCommand.class);
+
+    /** Plain REST clients: no Spring, ever (ClientStartupTest checks). */
+    private static final List<Class<?>> CLIENT_COMMANDS = List.of(
             LoginCommand.class,
             LogoutCommand.class,
             WorkflowsCommand.class,
@@ -21,9 +35,7 @@ import picocli.CommandLine.Command;
             ApiKeysCommand.class,
             SystemCommand.class,
             CompletionCommand.class,
-            CommandLine.HelpCommand.class,
-        })
-public final class Main {
+            CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
         int code = run(args);
@@ -39,7 +51,9 @@ public final class Main {
 
     /** Runs one command against the given streams, terminal and config directory (tests pass their own). */
     static int run(CliEnvironment env, String... args) {
-        CommandLine cli = new CommandLine(new Main(), new Factory(env));
+        Factory factory = new Factory(env);
+        CommandLine cli = new CommandLine(new Main(), factory);
+        addSubcommands(cli, factory, List.of(args));
         cli.setOut(env.out());
         cli.setErr(env.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -57,6 +71,20 @@ public final class Main {
             env.out().flush();
             env.err().flush();
         }
+    }
+
+    private static void addSubcommands(CommandLine cli, Factory factory, List<String> args) {
+        for (Class<?> type : SPRING_COMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            if (args.contains(command.name()) || args.contains("completion")) {
+                cli.addSubcommand(command.name(), new CommandLine(type, factory));
+            } else {
+                CommandSpec standIn = CommandSpec.create().name(command.name());
+                standIn.usageMessage().description(command.description());
+                cli.addSubcommand(command.name(), standIn);
+            }
+        }
+        CLIENT_COMMANDS.forEach(type -> cli.addSubcommand(new CommandLine(type, factory)));
     }
 
     private static int report(CliEnvironment env, Exception ex) {

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 class AdminCommandsTest {
 
     private static final String TYPES = """
-            {"items":[{"type":"http.basic_auth","name":"Basic auth","description":"d","schema":{
+            {"items":[{"type":"basic_auth","name":"Basic auth","description":"d","schema":{
               "type":"object","required":["username","password"],
               "properties":{"username":{"type":"string"},"password":{"type":"string","writeOnly":true},
                             "port":{"type":"integer"},"otp_seed":{"type":"string","writeOnly":true}}}}]}""";
     private static final String CREATED_CREDENTIAL = """
-            {"id":"44444444-4444-4444-8444-444444444444","name":"shop","type":"http.basic_auth","owner_id":"o",
+            {"id":"44444444-4444-4444-8444-444444444444","name":"shop","type":"basic_auth","owner_id":"o",
              "created_at":"2026-11-22T10:00:00Z","updated_at":"2026-11-22T10:00:00Z","last_used_at":null}""";
 
     private final FakeApi api = new FakeApi();
@@ -42,20 +42,20 @@ class AdminCommandsTest {
         var terminal = new CliHarness.ScriptedTerminal("hunter2", "");
 
         var result = cli.terminal(terminal).run("credentials", "create", "--name", "shop", "--type",
-                "http.basic_auth", "--field", "username=bob", "--field", "port=8443");
+                "basic_auth", "--field", "username=bob", "--field", "port=8443");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("Created credential 'shop' (44444444-4444-4444-8444-444444444444).");
         assertThat(terminal.secretPrompts).containsExactly("password: ", "otp_seed (optional, Enter to skip): ");
         assertThat(terminal.echoedPrompts).isEmpty();
         assertThat(api.requests("POST", "/api/v1/credentials").getFirst().json()).isEqualTo(Json.parse("""
-                {"name":"shop","type":"http.basic_auth","data":{"username":"bob","port":8443,"password":"hunter2"}}"""));
+                {"name":"shop","type":"basic_auth","data":{"username":"bob","port":8443,"password":"hunter2"}}"""));
     }
 
     @Test
     void credentialCreateReadsOneSecretFromStdin() {
         var result = cli.stdin("from-stdin\n").run("credentials", "create", "--name", "shop", "--type",
-                "http.basic_auth", "--field", "username=bob", "--secret-stdin", "password");
+                "basic_auth", "--field", "username=bob", "--secret-stdin", "password");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(api.requests("POST", "/api/v1/credentials").getFirst().json().path("data").path("password")
@@ -64,7 +64,7 @@ class AdminCommandsTest {
 
     @Test
     void credentialCreateWithoutTerminalNeedsTheSecretOnStdinAndSendsNothing() {
-        var result = cli.run("credentials", "create", "--name", "shop", "--type", "http.basic_auth",
+        var result = cli.run("credentials", "create", "--name", "shop", "--type", "basic_auth",
                 "--field", "username=bob");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
@@ -74,7 +74,7 @@ class AdminCommandsTest {
 
     @Test
     void aSecretGivenAsAFlagWorksButIsWarnedAbout() {
-        var result = cli.run("credentials", "create", "--name", "shop", "--type", "http.basic_auth",
+        var result = cli.run("credentials", "create", "--name", "shop", "--type", "basic_auth",
                 "--field", "username=bob", "--field", "password=visible");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -86,7 +86,7 @@ class AdminCommandsTest {
         var result = cli.run("credentials", "create", "--name", "x", "--type", "smtp");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.REJECTED);
-        assertThat(result.err()).contains("Unknown credential type 'smtp'", "Known types: http.basic_auth");
+        assertThat(result.err()).contains("Unknown credential type 'smtp'", "Known types: basic_auth");
         assertThat(api.requests("POST", "/api/v1/credentials")).isEmpty();
     }
 
@@ -94,12 +94,12 @@ class AdminCommandsTest {
     void credentialListShowsNoValues() {
         api.on("GET", "/api/v1/credentials", Reply.json(200, "{\"items\":[" + CREATED_CREDENTIAL + "],\"next_cursor\":null}"));
 
-        var result = cli.run("credentials", "list", "--type", "http.basic_auth");
+        var result = cli.run("credentials", "list", "--type", "basic_auth");
 
         assertThat(result.out().lines()).containsExactly(
-                "ID                                    NAME  TYPE             CREATED               LAST USED",
-                "44444444-4444-4444-8444-444444444444  shop  http.basic_auth  2026-11-22T10:00:00Z");
-        assertThat(api.requests().getLast().rawQuery()).isEqualTo("type=http.basic_auth");
+                "ID                                    NAME  TYPE        CREATED               LAST USED",
+                "44444444-4444-4444-8444-444444444444  shop  basic_auth  2026-11-22T10:00:00Z");
+        assertThat(api.requests().getLast().rawQuery()).isEqualTo("type=basic_auth");
     }
 
     @Test
@@ -190,6 +190,19 @@ class AdminCommandsTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void apiKeyListShowsPrefixAndScopesButNeverAKey() {
+        api.on("GET", "/api/v1/api-keys", Reply.json(200, """
+                {"items":[{"id":"k1","name":"ci","prefix":"aos_3kq2","scopes":["read","execute"],
+                  "created_at":"2026-11-22T10:00:00Z","expires_at":null,"last_used_at":null}],"next_cursor":null}"""));
+
+        var result = cli.run("api-keys", "list");
+
+        assertThat(result.out().lines()).containsExactly(
+                "ID  NAME  PREFIX    SCOPES         CREATED               EXPIRES  LAST USED",
+                "k1  ci    aos_3kq2  read, execute  2026-11-22T10:00:00Z");
     }
 
     @Test
