@@ -11,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes {@code cli.json}. The file holds tokens, so it is created rw------- inside a
@@ -39,8 +41,8 @@ final class ConfigStore {
         }
         try {
             tightenPermissions(file);
-            return Optional.of(Json.MAPPER.readValue(Files.readString(file), CliConfig.class));
-        } catch (IOException | JacksonException e) {
+            return Optional.of(fromJson(Json.MAPPER.readTree(Files.readString(file))));
+        } catch (IOException | JacksonException | IllegalArgumentException e) {
             throw CliException.input("Cannot read " + file + ": " + e.getMessage()
                     + ". Fix or delete it, then run 'automateos login'.");
         }
@@ -52,7 +54,7 @@ final class ConfigStore {
             Path temp = posix() ? Files.createTempFile(dir, ".cli", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
                     : Files.createTempFile(dir, ".cli", ".tmp");
             try {
-                Files.writeString(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n");
+                Files.writeString(temp, Json.pretty(toJson(config)) + "\n");
                 Files.move(temp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
@@ -60,6 +62,26 @@ final class ConfigStore {
         } catch (IOException e) {
             throw CliException.input("Cannot write " + file() + ": " + e.getMessage());
         }
+    }
+
+    // Mapped by hand rather than by record binding: it keeps Jackson's bean machinery out of start-up.
+    private static CliConfig fromJson(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return new CliConfig(string(node, "url"), string(node, "access_token"), string(node, "refresh_token"),
+                string(node, "api_key"), string(node, "username"));
+    }
+
+    private static ObjectNode toJson(CliConfig config) {
+        return Json.object().put("url", config.url()).put("access_token", config.accessToken())
+                .put("refresh_token", config.refreshToken()).put("api_key", config.apiKey())
+                .put("username", config.username());
+    }
+
+    private static String string(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isString() ? value.asString() : null;
     }
 
     private void createPrivateDirectory() throws IOException {

@@ -16,17 +16,14 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class Main {
 
     /**
-     * Commands that boot Spring. picocli's reflection over a command class resolves the types in
-     * its method signatures, so a Spring type there would load Spring for every client command.
-     * These are registered for real only when named on the command line (or for {@code completion});
-     * otherwise a stand-in with the same name and description keeps them in {@code --help}.
-     * Add every command that touches Spring here, not to {@link #CLIENT_COMMANDS}.
+     * Every command, in the order help lists them. picocli builds a command's model by reflection,
+     * which costs time and resolves the types in its method signatures (a Spring type there loads
+     * Spring). So only the commands named on the command line get their real model; the others
+     * are stand-ins with the same name and description, enough for {@code --help}. ClientStartupTest
+     * checks that client commands load no Spring class.
      */
-    private static final List<Class<?>> SPRING_COMMANDS = List.of(
-            ServerCommand.class);
-
-    /** Plain REST clients: no Spring, ever (ClientStartupTest checks). */
-    private static final List<Class<?>> CLIENT_COMMANDS = List.of(
+    private static final List<Class<?>> COMMANDS = List.of(
+            ServerCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
             WorkflowsCommand.class,
@@ -34,8 +31,7 @@ public final class Main {
             UsersCommand.class,
             ApiKeysCommand.class,
             SystemCommand.class,
-            CompletionCommand.class,
-            CommandLine.HelpCommand.class);
+            CompletionCommand.class);
 
     public static void main(String[] args) {
         int code = run(args);
@@ -74,9 +70,10 @@ public final class Main {
     }
 
     private static void addSubcommands(CommandLine cli, Factory factory, List<String> args) {
-        for (Class<?> type : SPRING_COMMANDS) {
+        boolean everything = args.contains("completion"); // the script covers every option of every command
+        for (Class<?> type : COMMANDS) {
             Command command = type.getAnnotation(Command.class);
-            if (args.contains(command.name()) || args.contains("completion")) {
+            if (everything || args.contains(command.name())) {
                 cli.addSubcommand(command.name(), new CommandLine(type, factory));
             } else {
                 CommandSpec standIn = CommandSpec.create().name(command.name());
@@ -84,7 +81,7 @@ public final class Main {
                 cli.addSubcommand(command.name(), standIn);
             }
         }
-        CLIENT_COMMANDS.forEach(type -> cli.addSubcommand(new CommandLine(type, factory)));
+        cli.addSubcommand(new CommandLine(CommandLine.HelpCommand.class, factory));
     }
 
     private static int report(CliEnvironment env, Exception ex) {
