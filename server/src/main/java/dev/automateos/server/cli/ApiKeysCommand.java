@@ -38,7 +38,8 @@ final class ApiKeysCommand {
         this.env = env;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List your API keys (the keys themselves are never shown again).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List your API keys (the keys themselves are never shown again).")
     int list(@Mixin Paging paging) {
         ClientContext ctx = new ClientContext(env, client);
         ObjectNode page = ctx.list(BASE, Map.of(), paging);
@@ -54,8 +55,10 @@ final class ApiKeysCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an API key. The key is printed once: store it right away.")
-    int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "What the key is for.") String name,
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an API key. The key is printed once: store it right away.")
+    int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "What the key is for.")
+               String name,
                @Option(names = "--scope", required = true, split = ",", paramLabel = "read,write,execute",
                        description = "What the key may do; comma-separated.") List<KeyScope> scopes,
                @Option(names = "--expires-at", paramLabel = "ISO-8601",
@@ -80,7 +83,8 @@ final class ApiKeysCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke an API key; calls using it fail from now on.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke an API key; calls using it fail from now on.")
     int revoke(@Parameters(paramLabel = "ID") String id) {
         ClientContext ctx = new ClientContext(env, client);
         ctx.api().send("DELETE", BASE + "/" + Urls.segment(id), null, null);

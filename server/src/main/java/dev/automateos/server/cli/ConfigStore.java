@@ -51,7 +51,8 @@ final class ConfigStore {
     void save(CliConfig config) {
         try {
             createPrivateDirectory();
-            Path temp = posix() ? Files.createTempFile(dir, ".cli", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
+            Path temp = posix()
+                    ? Files.createTempFile(dir, ".cli", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
                     : Files.createTempFile(dir, ".cli", ".tmp");
             try {
                 Files.writeString(temp, Json.pretty(toJson(config)) + "\n");

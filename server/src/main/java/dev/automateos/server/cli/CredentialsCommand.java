@@ -27,9 +27,11 @@ final class CredentialsCommand {
         this.env = env;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List credentials (names and types only; values are never shown).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List credentials (names and types only; values are never shown).")
     int list(@Option(names = "--type", paramLabel = "TYPE", description = "Only credentials of this type.") String type,
-             @Option(names = "--name", paramLabel = "TEXT", description = "Only names containing this text.") String name,
+             @Option(names = "--name", paramLabel = "TEXT", description = "Only names containing this text.")
+             String name,
              @Mixin Paging paging) {
         ClientContext ctx = new ClientContext(env, client);
         Map<String, Object> filters = new LinkedHashMap<>();
@@ -49,7 +51,8 @@ final class CredentialsCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = {"Create a credential.",
         "Secret fields of the type are asked for without echo; or pipe one in with --secret-stdin FIELD."})
-    int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "A name to find it by.") String name,
+    int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "A name to find it by.")
+               String name,
                @Option(names = "--type", required = true, paramLabel = "TYPE",
                        description = "The credential type, e.g. basic_auth, api_key, custom_header.")
                String type,
@@ -59,7 +62,8 @@ final class CredentialsCommand {
                        description = "Read the value of FIELD from stdin.") String secretField) {
         ClientContext ctx = new ClientContext(env, client);
         CredentialForm form = new CredentialForm(schemaOf(ctx, type));
-        String stdinValue = secretField == null ? null : Inputs.stdinSecret(env.in(), "value for '" + secretField + "'");
+        String stdinValue = secretField == null ? null
+                : Inputs.stdinSecret(env.in(), "value for '" + secretField + "'");
         ObjectNode data = form.build(fields == null ? Map.of() : fields, secretField, stdinValue, ctx.terminal(),
                 ctx::warn);
         ObjectNode body = Json.object().put("name", name).put("type", type);
@@ -74,7 +78,8 @@ final class CredentialsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a credential (asks first unless --yes).")
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a credential (asks first unless --yes).")
     int delete(@Parameters(paramLabel = "ID") String id,
                @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.") boolean yes) {
         ClientContext ctx = new ClientContext(env, client);

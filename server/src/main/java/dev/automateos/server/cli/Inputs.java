@@ -53,8 +53,8 @@ final class Inputs {
     /** Prompts without echo; fails with a hint when nobody is at a terminal to answer. */
     static String promptSecret(Terminal terminal, String prompt, String alternative) {
         if (!terminal.interactive()) {
-            throw CliException.input("No terminal to ask for " + prompt.replaceAll(":\\s*$", "").toLowerCase(Locale.ROOT)
-                    + ": " + alternative);
+            String what = prompt.replaceAll(":\\s*$", "").toLowerCase(Locale.ROOT);
+            throw CliException.input("No terminal to ask for " + what + ": " + alternative);
         }
         char[] secret = terminal.readSecret(prompt);
         if (secret == null || secret.length == 0) {

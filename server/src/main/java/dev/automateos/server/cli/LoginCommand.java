@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 final class LoginCommand implements Callable<Integer> {
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "Server address. Default: $AUTOMATEOS_URL, else the last one used, else " + Urls.DEFAULT + ".")
+            description = "Server address. Default: $AUTOMATEOS_URL, else the last one used, else "
+                    + Urls.DEFAULT + ".")
     String url;
 
     @Option(names = {"-u", "--username"}, paramLabel = "NAME", description = "Who to log in as (asked for if absent).")

@@ -33,7 +33,8 @@ final class LogoutCommand implements Callable<Integer> {
         }
         env.out().println("Logged out of " + config.url() + "; stored credentials deleted.");
         if (config.apiKey() != null) {
-            env.out().println("The API key itself stays valid until you revoke it ('automateos api-keys revoke <id>').");
+            env.out().println("The API key itself stays valid until you revoke it "
+                    + "('automateos api-keys revoke <id>').");
         }
         return ExitCodes.OK;
     }
@@ -41,8 +42,8 @@ final class LogoutCommand implements Callable<Integer> {
     private void revoke(CliConfig config) {
         try {
             var body = Json.object().put("refresh_token", config.refreshToken());
-            new ApiClient(Urls.normalize(config.url()), null)
-                    .exchange("POST", "/api/v1/auth/logout", "application/json", Json.write(body), config.accessToken());
+            new ApiClient(Urls.normalize(config.url()), null).exchange("POST", "/api/v1/auth/logout",
+                    "application/json", Json.write(body), config.accessToken());
         } catch (CliException unreachable) {
             env.err().println("warning: could not tell the server (" + unreachable.getMessage()
                     + "); the refresh token stays valid on the server until it expires.");

@@ -8,7 +8,8 @@ final class Paging {
     @Option(names = "--limit", paramLabel = "N", description = "Items per page (the server's default when absent).")
     Integer limit;
 
-    @Option(names = "--cursor", paramLabel = "CURSOR", description = "Start at this page (from an earlier next_cursor).")
+    @Option(names = "--cursor", paramLabel = "CURSOR",
+            description = "Start at this page (from an earlier next_cursor).")
     String cursor;
 
     @Option(names = "--all", description = "Follow next_cursor and list every item.")

@@ -16,7 +16,8 @@ final class SystemCommand {
         this.env = env;
     }
 
-    @Command(name = "info", mixinStandardHelpOptions = true, description = "Show the server's version, database, roles and limits.")
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Show the server's version, database, roles and limits.")
     int info() {
         ClientContext ctx = new ClientContext(env, client);
         var info = ctx.api().get("/api/v1/system/info").json();

@@ -53,10 +53,12 @@ final class UsersCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = {"Create a user account.",
         "The password is asked for twice without echo, or read from stdin with --password-stdin."})
-    int create(@Option(names = "--username", required = true, paramLabel = "NAME", description = "The login name.") String username,
+    int create(@Option(names = "--username", required = true, paramLabel = "NAME", description = "The login name.")
+               String username,
                @Option(names = "--role", required = true, paramLabel = "admin|user|observer|api") Role role,
                @Option(names = "--email", paramLabel = "EMAIL", description = "Optional e-mail address.") String email,
-               @Option(names = "--password-stdin", description = "Read the password from stdin.") boolean passwordStdin) {
+               @Option(names = "--password-stdin", description = "Read the password from stdin.")
+               boolean passwordStdin) {
         ClientContext ctx = new ClientContext(env, client);
         String password = passwordStdin ? Inputs.stdinSecret(env.in(), "password") : askNewPassword(ctx.terminal());
         ObjectNode body = Json.object().put("username", username);
@@ -82,9 +84,11 @@ final class UsersCommand {
         boolean disable;
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true, description = "Change a user's role, or enable or disable the account.")
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Change a user's role, or enable or disable the account.")
     int update(@Parameters(paramLabel = "ID") String id,
-               @Option(names = "--role", paramLabel = "admin|user|observer|api", description = "The new role.") Role role,
+               @Option(names = "--role", paramLabel = "admin|user|observer|api", description = "The new role.")
+               Role role,
                @ArgGroup(exclusive = true) Enabled enabled) {
         if (role == null && enabled == null) {
             throw CliException.usage("Nothing to change: pass --role, --enable or --disable.");
@@ -108,7 +112,8 @@ final class UsersCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a user account (asks first unless --yes).")
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a user account (asks first unless --yes).")
     int delete(@Parameters(paramLabel = "ID") String id,
                @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.") boolean yes) {
         ClientContext ctx = new ClientContext(env, client);

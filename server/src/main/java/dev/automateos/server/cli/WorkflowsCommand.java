@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code automateos workflows …}: list, inspect, import, export, validate and delete workflows. */
-@Command(name = "workflows", mixinStandardHelpOptions = true, description = "List, import, export and validate workflows.")
+@Command(name = "workflows", mixinStandardHelpOptions = true,
+        description = "List, import, export and validate workflows.")
 final class WorkflowsCommand {
 
     private static final String BASE = "/api/v1/workflows";
@@ -43,7 +44,8 @@ final class WorkflowsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List workflows, newest first.")
-    int list(@Option(names = "--name", paramLabel = "TEXT", description = "Only names containing this text.") String name,
+    int list(@Option(names = "--name", paramLabel = "TEXT", description = "Only names containing this text.")
+             String name,
              @Option(names = "--tag", paramLabel = "TAG", description = "Only workflows with this tag.") String tag,
              @Option(names = "--active", paramLabel = "true|false", arity = "1",
                      description = "Only active (true) or inactive (false) workflows.") Boolean active,
@@ -85,7 +87,8 @@ final class WorkflowsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Create a workflow from a JSON or YAML file ('-' reads stdin).")
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Create a workflow from a JSON or YAML file ('-' reads stdin).")
     int importFile(@Parameters(paramLabel = "FILE") String file) {
         ClientContext ctx = context();
         String content = Inputs.fileOrStdin(file, env.in());
@@ -100,7 +103,8 @@ final class WorkflowsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Print a workflow as JSON or YAML, ready to import elsewhere.")
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Print a workflow as JSON or YAML, ready to import elsewhere.")
     int export(@Parameters(paramLabel = "ID") String id,
                @Option(names = "--format", paramLabel = "json|yaml", description = "json (default) or yaml.")
                Format format,
@@ -123,7 +127,8 @@ final class WorkflowsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true, description = {"Check a workflow file without saving it.",
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Check a workflow file without saving it.",
         "Exit code 0 when it is valid, 5 when not; every problem is printed as 'path: message (code)'."})
     int validate(@Parameters(paramLabel = "FILE") String file) {
         ClientContext ctx = context();
@@ -143,7 +148,8 @@ final class WorkflowsCommand {
         return valid ? ExitCodes.OK : ExitCodes.REJECTED;
     }
 
-    @Command(name = "versions", mixinStandardHelpOptions = true, description = "List the saved versions of a workflow, newest first.")
+    @Command(name = "versions", mixinStandardHelpOptions = true,
+            description = "List the saved versions of a workflow, newest first.")
     int versions(@Parameters(paramLabel = "ID") String id, @Mixin Paging paging) {
         ClientContext ctx = context();
         ObjectNode page = ctx.list(BASE + "/" + Urls.segment(id) + "/versions", Map.of(), paging);
@@ -158,7 +164,8 @@ final class WorkflowsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a workflow and its versions (asks first unless --yes).")
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a workflow and its versions (asks first unless --yes).")
     int delete(@Parameters(paramLabel = "ID") String id,
                @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.") boolean yes) {
         ClientContext ctx = context();
