@@ -21,10 +21,10 @@ until curl -sf "$BASE/health" >/dev/null 2>&1; do
   sleep 0.1
 done
 
-curl -sf -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d '{"username":"bench","password":"benchmark password 1"}' >/dev/null
+curl -sS --fail-with-body -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
+  -d '{"username":"bench","password":"load test passphrase 1"}' >/dev/null
 token=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"grant_type":"password","username":"bench","password":"benchmark password 1"}' \
+  -d '{"grant_type":"password","username":"bench","password":"load test passphrase 1"}' \
   | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 [ -n "$token" ] || { echo "could not log in"; exit 1; }
 
@@ -39,12 +39,12 @@ header = "Content-Type: application/json"
 data = "{\"schema_version\":1,\"name\":\"Bench workflow $i\",\"tags\":[\"bench\",\"group-$tag\"],\"trigger\":{\"id\":\"trigger\",\"type\":\"trigger.manual\",\"version\":1,\"name\":\"Manual\",\"config\":{}},\"nodes\":[{\"id\":\"done\",\"type\":\"core.noop\",\"version\":1,\"name\":\"Done\",\"config\":{}}],\"connections\":[{\"from\":\"trigger\",\"to\":\"done\"}]}"
 output = "/dev/null"
 write-out = "%{http_code}\n"
-next
 CFG
+  [ "$i" -lt "$COUNT" ] && echo next >>"$config"
 done
 seed_start=$(date +%s)
-failures=$(curl -s --parallel --parallel-max 8 -K "$config" | grep -vc '^201$' || true)
-echo "imported in $(( $(date +%s) - seed_start )) s, $failures failures"
+curl -s --no-progress-meter --parallel --parallel-max 8 -K "$config" >"$dir/statuses"
+echo "imported in $(( $(date +%s) - seed_start )) s; statuses:" $(sort "$dir/statuses" | uniq -c)
 
 check=$(curl -sf "$BASE/api/v1/workflows?limit=50" -H "Authorization: Bearer $token" | grep -o '"id"' | wc -l)
 echo "one page holds $check workflows"
