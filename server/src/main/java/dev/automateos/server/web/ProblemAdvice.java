@@ -206,16 +206,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The outermost Jackson exception in the chain: it carries the field path. The innermost cause
-     * (e.g. a DateTimeParseException) would lose it.
+     * What went wrong reading the body: a body over the size limit wherever Jackson wrapped it,
+     * else the outermost Jackson exception, which carries the field path (the innermost cause,
+     * e.g. a DateTimeParseException, would lose it).
      */
     private static Throwable relevantCause(HttpMessageNotReadableException e) {
+        Throwable outermostJackson = null;
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof JacksonException || cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
                 return cause;
             }
+            if (outermostJackson == null && cause instanceof JacksonException) {
+                outermostJackson = cause;
+            }
         }
-        return e.getMostSpecificCause();
+        return outermostJackson != null ? outermostJackson : e.getMostSpecificCause();
     }
 
     static String pointer(JacksonException e) {
