@@ -3,13 +3,18 @@ package dev.automateos.nodes;
 import dev.automateos.engine.expression.ExpressionScope;
 import dev.automateos.engine.expression.Template;
 import dev.automateos.engine.expression.TemplateRenderer;
+import dev.automateos.engine.node.CredentialSecret;
+import dev.automateos.engine.node.CredentialUnavailableException;
 import dev.automateos.engine.node.NodeContext;
+import dev.automateos.engine.node.OutboundHttp;
 import dev.automateos.engine.workflow.WorkflowFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -20,6 +25,10 @@ public final class FakeNodeContext implements NodeContext {
 
     private final ExpressionScope scope;
     private final List<String> log = new ArrayList<>();
+    private final Map<String, CredentialSecret> credentials = new HashMap<>();
+    private OutboundHttp http = request -> {
+        throw new AssertionError("this test gave the node no HTTP client");
+    };
 
     private FakeNodeContext(ExpressionScope scope) {
         this.scope = scope;
@@ -50,6 +59,36 @@ public final class FakeNodeContext implements NodeContext {
     @Override
     public void log(String message) {
         log.add(message);
+    }
+
+    @Override
+    public OutboundHttp http() {
+        return http;
+    }
+
+    @Override
+    public <T extends CredentialSecret> T credential(String credentialId, Class<T> kind) {
+        CredentialSecret secret = credentials.get(credentialId);
+        if (!kind.isInstance(secret)) {
+            throw new CredentialUnavailableException("No credential " + credentialId + " of kind " + kind.getSimpleName());
+        }
+        return kind.cast(secret);
+    }
+
+    @Override
+    public String idempotencyKey() {
+        return "execution-1:step";
+    }
+
+    /** Gives the node an HTTP client, e.g. one pointed at a local test server. */
+    public FakeNodeContext withHttp(OutboundHttp client) {
+        this.http = client;
+        return this;
+    }
+
+    public FakeNodeContext withCredential(String id, CredentialSecret secret) {
+        credentials.put(id, secret);
+        return this;
     }
 
     public List<String> logged() {

@@ -25,4 +25,23 @@ public interface NodeContext {
 
     /** Adds a line to the step's log, shown with the execution. Never pass secrets. */
     void log(String message);
+
+    /**
+     * The only HTTP client a node may use. Every request's address passes the outbound guard
+     * (cloud metadata addresses are refused; private ranges by setting).
+     */
+    OutboundHttp http();
+
+    /**
+     * A credential of the workflow's owner, decrypted, of the expected kind. Never log it, return
+     * it or put it in the result. Throws {@link CredentialUnavailableException} when it does not
+     * exist, belongs to someone else, or is of another kind.
+     */
+    <T extends CredentialSecret> T credential(String credentialId, Class<T> kind);
+
+    /**
+     * A stable key for this step's outside effects (execution id and node id), the same on every
+     * attempt and after a crash. Send it where the remote API supports one, e.g. {@code Idempotency-Key}.
+     */
+    String idempotencyKey();
 }

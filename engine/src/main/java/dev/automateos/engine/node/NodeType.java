@@ -35,4 +35,12 @@ public interface NodeType<C extends Record, R> {
     default String outputFor(R result) {
         return spec().outputs().getFirst();
     }
+
+    /**
+     * Whether this result ends the branch here, successfully, without following any connection: the
+     * step is recorded as "filtered". Only filtering node types override this.
+     */
+    default boolean filtered(R result) {
+        return false;
+    }
 }
