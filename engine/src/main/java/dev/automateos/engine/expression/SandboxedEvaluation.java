@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +42,8 @@ final class SandboxedEvaluation {
 
     private static final int THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private static final ThreadPoolExecutor POOL = pool();
+    private static final long QUEUE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     static {
         warmUp();
@@ -82,7 +85,9 @@ final class SandboxedEvaluation {
         frame.bind("eval", EVAL_REFUSED);
         JsonNode input = scope.input();
         Object root = input == null || input.isNull() ? null : JsonataValues.toJava(input);
+        AtomicLong startedAt = new AtomicLong();
         FutureTask<Object> task = new FutureTask<>(() -> {
+            startedAt.set(System.nanoTime());
             // Started here, so the cooperative bound counts from the evaluation's own start.
             frame.setRuntimeBounds(limits.timeout().toMillis(), limits.maxDepth());
             return jsonata.evaluate(root, frame);
@@ -92,17 +97,33 @@ final class SandboxedEvaluation {
         } catch (RejectedExecutionException e) {
             throw new ExpressionException("too many expressions are being evaluated at once; try again shortly.", e);
         }
-        Object result = await(task, limits);
+        Object result = await(task, startedAt, limits);
         return JsonataValues.toJson(result, limits.maxOutputChars());
     }
 
-    private static Object await(FutureTask<Object> task, ExpressionLimits limits) {
+    /**
+     * Waits for the result: the time limit counts from the moment the evaluation starts, so time
+     * spent waiting for a pool thread under load does not eat into it; that wait has its own bound.
+     */
+    private static Object await(FutureTask<Object> task, AtomicLong startedAt, ExpressionLimits limits) {
+        long timeout = limits.timeout().toNanos();
+        long queueDeadline = System.nanoTime() + Math.max(QUEUE_WAIT_NANOS, timeout);
         try {
-            return task.get(limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            // Interrupts the pool thread; a step that ignores it runs on, but nobody waits for it.
-            task.cancel(true);
-            throw new ExpressionException(tooLong(limits));
+            while (true) {
+                long started = startedAt.get();
+                long remaining = (started == 0 ? queueDeadline : started + timeout) - System.nanoTime();
+                if (remaining <= 0) {
+                    // Interrupts the pool thread; a step that ignores it runs on, but nobody waits for it.
+                    task.cancel(true);
+                    throw new ExpressionException(started == 0
+                            ? "too many expressions are being evaluated at once; try again shortly." : tooLong(limits));
+                }
+                try {
+                    return task.get(started == 0 ? Math.min(remaining, POLL_NANOS) : remaining, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // Loop: either not started yet (poll again) or past the deadline (caught above).
+                }
+            }
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
