@@ -83,6 +83,8 @@ class SecurityConfig {
                         .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(Scope.WRITE.authority())))
                         .requestMatchers(POST, "/api/v1/workflows/*/run").hasAuthority(Scope.EXECUTE.authority())
+                        // Trying an expression changes nothing, so reading is enough (observers preview too).
+                        .requestMatchers(POST, "/api/v1/expressions/evaluate").hasAuthority(Scope.READ.authority())
                         .requestMatchers(GET, "/api/**").hasAuthority(Scope.READ.authority())
                         .requestMatchers(HEAD, "/api/**").hasAuthority(Scope.READ.authority())
                         .requestMatchers("/api/**").hasAuthority(Scope.WRITE.authority())
