@@ -4,6 +4,7 @@ import dev.automateos.engine.node.OutboundHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProtocolException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,8 +57,8 @@ public final class GuardedHttpClient implements OutboundHttp, AutoCloseable {
     @Override
     public HttpResponse<InputStream> send(HttpRequest request) throws IOException, InterruptedException {
         HttpRequest current = withUserAgent(request);
+        guard.check(current.uri());
         for (int redirects = 0; ; redirects++) {
-            guard.check(current.uri());
             HttpResponse<InputStream> response = client.send(current, HttpResponse.BodyHandlers.ofInputStream());
             if (!Redirects.isRedirect(response)) {
                 return response;
@@ -66,11 +67,14 @@ public final class GuardedHttpClient implements OutboundHttp, AutoCloseable {
             if (redirects >= guard.policy().maxRedirects()) {
                 throw new ProtocolException("Stopped after " + guard.policy().maxRedirects() + " redirects.");
             }
+            URI target;
             try {
-                current = Redirects.follow(current, response);
+                target = Redirects.target(current, response);
             } catch (IllegalArgumentException e) {
                 throw new ProtocolException("The server redirected to a malformed Location.");
             }
+            guard.check(target);
+            current = Redirects.follow(current, response, target);
         }
     }
 

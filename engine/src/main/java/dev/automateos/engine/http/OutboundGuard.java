@@ -47,10 +47,10 @@ public final class OutboundGuard {
     public List<InetAddress> check(URI uri) throws UnknownHostException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new OutboundRefusedException("Only http and https URLs can be requested, not '" + scheme + "'.");
+            throw new OutboundRefusedException("Outbound request refused: only http and https URLs can be requested, not '" + scheme + "'.");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new OutboundRefusedException("The URL has no valid host name.");
+            throw new OutboundRefusedException("Outbound request refused: the URL has no valid host name.");
         }
         String host = OutboundPolicy.normalizeHost(uri.getHost());
         checkName(host);

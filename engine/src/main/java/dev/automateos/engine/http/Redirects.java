@@ -27,9 +27,13 @@ final class Redirects {
         return REDIRECTS.contains(response.statusCode()) && response.headers().firstValue("location").isPresent();
     }
 
-    /** The next request; the caller has checked {@link #isRedirect}. Throws IllegalArgumentException for a malformed Location. */
-    static HttpRequest follow(HttpRequest request, HttpResponse<?> response) {
-        URI target = request.uri().resolve(response.headers().firstValue("location").orElseThrow().strip());
+    /** Where a redirect points, resolved against the request. Throws IllegalArgumentException for a malformed Location. */
+    static URI target(HttpRequest request, HttpResponse<?> response) {
+        return request.uri().resolve(response.headers().firstValue("location").orElseThrow().strip());
+    }
+
+    /** The request to send to {@code target}, which the caller has checked. */
+    static HttpRequest follow(HttpRequest request, HttpResponse<?> response, URI target) {
         boolean sameOrigin = sameOrigin(request.uri(), target);
         int status = response.statusCode();
         boolean toGet = status == 303 && !request.method().equals("HEAD")
