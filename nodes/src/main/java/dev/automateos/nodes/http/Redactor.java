@@ -44,8 +44,12 @@ final class Redactor {
             case HeaderSecret header -> values.add(header.headerValue());
             case null, default -> { }
         }
-        // The URL-encoded form is what appears when a server echoes the query string.
-        Set.copyOf(values).forEach(v -> values.add(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        // The URL-encoded forms are what appear when a server echoes the query string.
+        for (String value : Set.copyOf(values)) {
+            String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+            values.add(encoded);
+            values.add(encoded.replace("+", "%20"));
+        }
         return new Redactor(values);
     }
 
