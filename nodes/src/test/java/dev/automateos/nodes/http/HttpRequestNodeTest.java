@@ -300,6 +300,25 @@ class HttpRequestNodeTest {
     }
 
     @Test
+    void describesTheBodyAsOneOfItsKindsAndRejectsConfigsOutsideThem() {
+        var schema = dev.automateos.engine.node.ConfigSchema.of(HttpRequestNode.Config.class);
+        var body = schema.json().at("/properties/body");
+
+        assertThat(body.has("anyOf")).isFalse();
+        assertThat(body.get("oneOf").values()).extracting(alt -> alt.at("/properties/type/const").asString())
+                .containsExactly("none", "json", "form", "raw");
+        assertThat(body.at("/default/type").asString()).isEqualTo("none");
+        assertThat(schema.validate(NodeTestSupport.toJson(java.util.Map.of("url", "http://x/",
+                "body", java.util.Map.of("type", "xml", "content", "<a/>"))))).isNotEmpty();
+        assertThat(schema.validate(NodeTestSupport.toJson(java.util.Map.of("url", "http://x/",
+                "body", java.util.Map.of("type", "json"))))).isNotEmpty();
+        assertThat(schema.validate(NodeTestSupport.toJson(java.util.Map.of("url", "http://x/",
+                "options", java.util.Map.of("retry", java.util.Map.of("max_attempts", 11)))))).isNotEmpty();
+        assertThat(schema.validate(NodeTestSupport.toJson(java.util.Map.of("url", "http://x/",
+                "body", java.util.Map.of("type", "raw", "content", "hi"))))).isEmpty();
+    }
+
+    @Test
     void credentialRecordsNeverPrintTheirSecrets() {
         assertThat(new ApiKeySecret(TOKEN, ApiKeySecret.Placement.HEADER, "X-Key").toString()).doesNotContain(TOKEN);
         assertThat(new BasicAuthSecret("ada", TOKEN).toString()).doesNotContain(TOKEN).contains("ada");
