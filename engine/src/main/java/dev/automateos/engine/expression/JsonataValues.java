@@ -44,31 +44,57 @@ final class JsonataValues {
         return node.asString();
     }
 
-    /** Converts an evaluation result; throws when it is not JSON (a function, for example). */
-    static JsonNode toJson(Object value) {
+    /**
+     * Converts an evaluation result; throws when it is not JSON (a function, for example) or when its
+     * JSON text would be longer than {@code maxChars} (counted as it is built, so a huge result is
+     * refused before it is complete).
+     */
+    static JsonNode toJson(Object value, int maxChars) {
+        return toJson(value, new int[] {maxChars}, maxChars);
+    }
+
+    private static JsonNode toJson(Object value, int[] budget, int maxChars) {
         if (value == null || value == Jsonata.NULL_VALUE) {
-            return NODES.nullNode();
+            return spend(budget, 4, maxChars, NODES.nullNode());
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = NODES.objectNode();
-            map.forEach((k, v) -> object.set(String.valueOf(k), toJson(v)));
+            spend(budget, 2, maxChars, object);
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                spend(budget, key.length() + 4, maxChars, object);
+                object.set(key, toJson(e.getValue(), budget, maxChars));
+            }
             return object;
         }
         if (value instanceof List<?> list) {
-            ArrayNode array = NODES.arrayNode(list.size());
-            list.forEach(v -> array.add(toJson(v)));
+            ArrayNode array = NODES.arrayNode(Math.min(list.size(), 1024));
+            spend(budget, 2, maxChars, array);
+            for (Object item : list) {
+                spend(budget, 1, maxChars, array);
+                array.add(toJson(item, budget, maxChars));
+            }
             return array;
         }
         if (value instanceof String s) {
-            return NODES.stringNode(s);
+            return spend(budget, s.length() + 2, maxChars, NODES.stringNode(s));
         }
         if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
+            return spend(budget, 5, maxChars, NODES.booleanNode(b));
         }
         if (value instanceof Number n) {
-            return number(n);
+            return spend(budget, 24, maxChars, number(n));
         }
-        throw new ExpressionException("The expression evaluated to a function or another value that is not JSON.");
+        throw new ExpressionException("it gave a function or another value that is not JSON.");
+    }
+
+    private static JsonNode spend(int[] budget, int chars, int maxChars, JsonNode node) {
+        budget[0] -= chars;
+        if (budget[0] < 0) {
+            throw new ExpressionException("its result is larger than " + maxChars
+                    + " characters of JSON, the limit for one expression.");
+        }
+        return node;
     }
 
     private static JsonNode number(Number n) {

@@ -11,10 +11,27 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * {@link ExpressionScope}. A template that is exactly one expression (surrounding whitespace
  * ignored) keeps the JSON type of its result; otherwise results are spliced into the text
  * (strings as is, null and undefined as nothing, anything else as compact JSON). A string with
- * no braces is returned unchanged. No Java function is registered: expressions see only the scope.
- * Thread-safe.
+ * no braces is returned unchanged.
+ *
+ * <p>Each evaluation is sandboxed and bounded by {@link ExpressionLimits} (see
+ * {@link SandboxedEvaluation}); parsed expressions are cached. Thread-safe.
  */
 public final class TemplateRenderer {
+
+    private final ExpressionLimits limits;
+
+    /** A renderer with {@link ExpressionLimits#DEFAULTS}: 100 ms, depth 200, 1 MB per expression. */
+    public TemplateRenderer() {
+        this(ExpressionLimits.DEFAULTS);
+    }
+
+    public TemplateRenderer(ExpressionLimits limits) {
+        this.limits = limits;
+    }
+
+    public ExpressionLimits limits() {
+        return limits;
+    }
 
     /** Renders one template; throws {@link ExpressionException} when it does not parse or evaluation fails. */
     public JsonNode render(String template, ExpressionScope scope) {
@@ -30,6 +47,10 @@ public final class TemplateRenderer {
             switch (part) {
                 case TemplateSyntax.Text text -> out.append(text.text());
                 case TemplateSyntax.Expression expression -> out.append(asText(evaluate(expression, scope)));
+            }
+            if (out.length() > limits.maxOutputChars()) {
+                throw new ExpressionException("The template is longer than " + limits.maxOutputChars()
+                        + " characters once rendered, the limit for one field.");
             }
         }
         return JsonNodeFactory.instance.stringNode(out.toString());
@@ -47,21 +68,19 @@ public final class TemplateRenderer {
                 .map(TemplateSyntax.Expression.class::cast).findFirst().orElseThrow();
     }
 
-    private static JsonNode evaluate(TemplateSyntax.Expression expression, ExpressionScope scope) {
+    private JsonNode evaluate(TemplateSyntax.Expression expression, ExpressionScope scope) {
         Jsonata jsonata = TemplateSyntax.compile(expression);
-        Jsonata.Frame frame = jsonata.createFrame();
-        scope.variables().forEach((name, value) -> frame.bind(name, JsonataValues.toJava(value)));
+        String name = "The expression {{" + expression.source() + "}}";
+        int start = expression.offset() + 3;
         try {
-            JsonNode input = scope.input();
-            Object root = input == null || input.isNull() ? null : JsonataValues.toJava(input);
-            return JsonataValues.toJson(jsonata.evaluate(root, frame));
+            return SandboxedEvaluation.evaluate(jsonata, scope, limits);
         } catch (JException e) {
-            throw new ExpressionException("The expression {{" + expression.source() + "}} failed: "
-                    + e.getMessage() + " (error " + e.getError() + ").", e);
+            throw new ExpressionException(name + " failed: " + e.getMessage() + " (error " + e.getError() + ").",
+                    start + Math.max(0, e.getLocation() - 1), e);
         } catch (ExpressionException e) {
-            throw new ExpressionException("The expression {{" + expression.source() + "}}: " + e.getMessage(), e);
+            throw new ExpressionException(name + " failed: " + e.getMessage(), start, e);
         } catch (RuntimeException e) {
-            throw new ExpressionException("The expression {{" + expression.source() + "}} failed: " + e, e);
+            throw new ExpressionException(name + " failed: " + e, start, e);
         }
     }
 

@@ -45,18 +45,18 @@ public final class TemplateSyntax {
                 int close = findClose(template, i + 2);
                 if (close < 0) {
                     throw new ExpressionException("'{{' at character " + (i + 1)
-                            + " is not closed by '}}' (look for a missing '}}' or an unterminated string).");
+                            + " is not closed by '}}' (look for a missing '}}' or an unterminated string).", i + 1, null);
                 }
                 String source = template.substring(i + 2, close);
                 if (source.isBlank()) {
-                    throw new ExpressionException("The expression at character " + (i + 1) + " is empty.");
+                    throw new ExpressionException("The expression at character " + (i + 1) + " is empty.", i + 1, null);
                 }
                 flush(text, parts);
                 parts.add(new Expression(source, i));
                 i = close + 2;
             } else if (template.startsWith("}}", i)) {
                 throw new ExpressionException("'}}' at character " + (i + 1)
-                        + " has no matching '{{'. Write literal braces as {{ \"}}\" }}.");
+                        + " has no matching '{{'. Write literal braces as {{ \"}}\" }}.", i + 1, null);
             } else {
                 text.append(template.charAt(i++));
             }
@@ -88,15 +88,26 @@ public final class TemplateSyntax {
         return problems;
     }
 
-    /** Compiles one expression; throws {@link ExpressionException} with a readable message when it does not parse. */
+    /**
+     * Compiles one expression (through the shared cache); throws {@link ExpressionException} with a
+     * readable message and position when it does not parse or uses a reserved {@code $__} name.
+     */
     static Jsonata compile(Expression expression) {
+        int reserved = expression.source().indexOf("$__");
+        if (reserved >= 0) {
+            // The evaluator keeps its time and depth guards in variables named $__...; rebinding them would escape the bounds.
+            throw new ExpressionException("The expression {{" + expression.source() + "}} at character "
+                    + (expression.offset() + 1) + " uses a name starting with '$__', which is reserved.",
+                    expression.offset() + 3 + reserved, null);
+        }
         try {
-            return Jsonata.jsonata(expression.source());
+            return CompiledExpressions.get(expression.source());
         } catch (JException e) {
-            throw new ExpressionException(describe(expression, e), e);
+            throw new ExpressionException(describe(expression, e), expression.offset() + 3 + Math.max(0, e.getLocation() - 1), e);
         } catch (RuntimeException e) {
             // The parser has a few unchecked failure modes of its own on odd input; they are still syntax errors.
-            throw new ExpressionException("The expression {{" + expression.source() + "}} does not parse.", e);
+            throw new ExpressionException("The expression {{" + expression.source() + "}} does not parse.",
+                    expression.offset() + 1, e);
         }
     }
 

@@ -4,18 +4,18 @@ import static dev.automateos.engine.workflow.ValidationCodes.EXPRESSION_SYNTAX;
 import static dev.automateos.engine.workflow.ValidationCodes.INVALID_CONFIG;
 
 import dev.automateos.engine.expression.TemplateSyntax;
-import dev.automateos.engine.json.JsonPointers;
 import dev.automateos.engine.node.ConfigViolation;
 import dev.automateos.engine.node.NodeCatalog;
 import dev.automateos.engine.node.NodeTypeDescriptor;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Checks a node's {@code config}: against its node type's JSON Schema (when the type is known),
- * and the syntax of every {@code {{ }}} template in any string inside it (even when the type is
- * unknown, so one save reports as much as possible). An absent config is checked as {@code {}}.
+ * Checks a node's {@code config}: against its node type's JSON Schema, and the {@code {{ }}} syntax
+ * of every string in a field the schema marks {@code "x-expression": true} (a {@code Template}).
+ * Plain string fields are used as written, so JSON text in them is not mistaken for a template.
+ * When the type is unknown (already reported), nothing is known about its fields and the config is
+ * not checked. An absent config is checked as {@code {}}.
  */
 final class ConfigCheck {
 
@@ -36,32 +36,20 @@ final class ConfigCheck {
             return;
         }
         JsonNode effective = config == null ? JsonNodeFactory.instance.objectNode() : config;
-        if (descriptor != null) {
-            catalog.configSchema(descriptor.type(), descriptor.version()).ifPresent(schema -> {
-                for (ConfigViolation violation : schema.validate(effective)) {
-                    problems.add(pointer + violation.pointer(), INVALID_CONFIG, violation.message());
-                }
-            });
+        if (descriptor == null) {
+            return;
         }
-        templates(effective, pointer);
-    }
-
-    private void templates(JsonNode value, String pointer) {
-        if (value.isString()) {
-            String text = value.stringValue();
+        catalog.configSchema(descriptor.type(), descriptor.version()).ifPresent(schema -> {
+            for (ConfigViolation violation : schema.validate(effective)) {
+                problems.add(pointer + violation.pointer(), INVALID_CONFIG, violation.message());
+            }
+        });
+        new TemplateFields(descriptor.configSchema()).forEach(effective, pointer, (text, at) -> {
             if (TemplateSyntax.isTemplate(text)) {
                 for (String problem : TemplateSyntax.problems(text)) {
-                    problems.add(pointer, EXPRESSION_SYNTAX, problem);
+                    problems.add(at, EXPRESSION_SYNTAX, problem);
                 }
             }
-        } else if (value.isObject()) {
-            for (Map.Entry<String, JsonNode> field : value.properties()) {
-                templates(field.getValue(), JsonPointers.append(pointer, field.getKey()));
-            }
-        } else if (value.isArray()) {
-            for (int i = 0; i < value.size(); i++) {
-                templates(value.get(i), JsonPointers.append(pointer, i));
-            }
-        }
+        });
     }
 }

@@ -8,6 +8,7 @@ import dev.automateos.engine.node.NodeType;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Small node types for engine tests; the engine cannot see the real ones in {@code nodes}. */
@@ -39,9 +40,13 @@ final class TestNodes {
         }
     }
 
-    /** {@code test.echo@1} and {@code @2}: an action with a required template and an optional bounded number. */
+    /**
+     * {@code test.echo@1} and {@code @2}: an action with a required template, an optional bounded
+     * number, templates in a list and a map, and a plain (non-template) string.
+     */
     static final class Echo implements NodeType<Echo.Config, String> {
-        record Config(@NotNull Template<String> message, @Min(1) Integer count) {}
+        record Config(@NotNull Template<String> message, @Min(1) Integer count, List<Template<String>> lines,
+                      Map<String, Template<JsonNode>> headers, String raw) {}
 
         private final int version;
 

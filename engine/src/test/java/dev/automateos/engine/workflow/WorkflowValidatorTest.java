@@ -304,21 +304,49 @@ class WorkflowValidatorTest {
     }
 
     @Test
-    void rejectsTemplatesWhoseExpressionsDoNotParseAnywhereInTheConfig() {
+    void rejectsTemplatesWhoseExpressionsDoNotParseInEveryTemplateField() {
         ObjectNode doc = valid();
         node(doc, "/nodes/0/config").put("message", "Hi {{ $trigger.body. }}");
         ObjectNode config = node(doc, "/nodes/1/config");
         config.put("message", "{{ 1 + 1 ");
-        config.putArray("extra").add("fine").add("oops }}").addObject().put("deep", "{{ }}");
+        config.putArray("lines").add("fine").add("oops }}");
+        config.putObject("headers").put("x-deep", "{{ }}");
 
         List<ValidationProblem> problems = VALIDATOR.validate(doc);
 
-        assertThat(problems).extracting(ValidationProblem::path, ValidationProblem::code).contains(
+        assertThat(problems).extracting(ValidationProblem::path, ValidationProblem::code).containsExactly(
                 tuple("/nodes/0/config/message", "expression_syntax"),
                 tuple("/nodes/1/config/message", "expression_syntax"),
-                tuple("/nodes/1/config/extra/1", "expression_syntax"),
-                tuple("/nodes/1/config/extra/2/deep", "expression_syntax"));
+                tuple("/nodes/1/config/lines/1", "expression_syntax"),
+                tuple("/nodes/1/config/headers/x-deep", "expression_syntax"));
         assertThat(problems.getFirst().message()).contains("$trigger.body.", "does not parse");
+    }
+
+    @Test
+    void leavesPlainStringFieldsAloneEvenWhenTheyHoldBraces() {
+        ObjectNode doc = valid();
+        node(doc, "/nodes/1/config").put("raw", "{\"a\":{\"b\":1}} and }} too");
+
+        assertThat(VALIDATOR.validate(doc)).isEmpty();
+    }
+
+    @Test
+    void doesNotCheckTemplatesInFieldsItDoesNotKnow() {
+        ObjectNode doc = valid();
+        node(doc, "/nodes/1/config").put("extra", "{{ (");
+
+        assertThat(codes(doc)).containsExactly(tuple("/nodes/1/config/extra", "invalid_config"));
+    }
+
+    @Test
+    void refusesReservedNamesInExpressions() {
+        ObjectNode doc = valid();
+        node(doc, "/nodes/1/config").put("message", "{{ ($__evaluate_entry := (); 1) }}");
+
+        List<ValidationProblem> problems = VALIDATOR.validate(doc);
+
+        assertThat(problems).extracting(ValidationProblem::code).containsExactly("expression_syntax");
+        assertThat(problems.getFirst().message()).contains("reserved");
     }
 
     @Test

@@ -50,7 +50,8 @@ final class Attempts {
                 reason = "status " + exchange.status();
             } catch (IOException e) {
                 if (!retries(kindOf(e), attempt)) {
-                    throw new HttpRequestException(target + " failed" + after(attempt) + ": " + describe(e) + ".", 0);
+                    throw HttpRequestException.noResponse(codeOf(e), target + " failed" + after(attempt) + ": " + describe(e) + ".",
+                            kindOf(e) == RetryOn.CONNECT_ERROR);
                 }
                 reason = describe(e);
             } catch (InterruptedException e) {
@@ -67,7 +68,7 @@ final class Attempts {
         int status = exchange.status();
         if (options.failOnNon_2xx() && (status < 200 || status > 299)) {
             String excerpt = redactor.scrub(ResponseBody.excerpt(exchange, 300));
-            throw new HttpRequestException(target + " answered " + status + after(attempts)
+            throw HttpRequestException.status(target + " answered " + status + after(attempts)
                     + (excerpt.isEmpty() ? "." : ": " + excerpt), status);
         }
         var body = redactor.scrub(ResponseBody.parse(exchange, options.responseFormat()));
@@ -105,6 +106,14 @@ final class Attempts {
         };
     }
 
+    private static String codeOf(IOException e) {
+        return switch (kindOf(e)) {
+            case CONNECT_ERROR -> "connect_failed";
+            case TIMEOUT -> "timeout";
+            case null, default -> e instanceof UnknownHostException ? "unknown_host" : "request_failed";
+        };
+    }
+
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -128,6 +137,6 @@ final class Attempts {
 
     private static HttpRequestException cancelled() {
         Thread.currentThread().interrupt();
-        return new HttpRequestException("The request was cancelled.", 0);
+        return HttpRequestException.noResponse("cancelled", "The request was cancelled.", false);
     }
 }

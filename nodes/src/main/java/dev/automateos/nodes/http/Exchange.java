@@ -63,7 +63,7 @@ record Exchange(int status, HttpHeaders headers, byte[] body) {
     }
 
     private static HttpRequestException tooLarge(int status, int maxBytes) {
-        return new HttpRequestException("The response is larger than " + maxBytes
+        return HttpRequestException.invalidResponse("response_too_large", "The response is larger than " + maxBytes
                 + " bytes (options.max_response_bytes); it was not kept.", status);
     }
 

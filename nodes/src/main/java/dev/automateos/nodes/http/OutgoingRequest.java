@@ -53,21 +53,21 @@ final class OutgoingRequest {
 
     private static URI uri(String rendered, String extraQuery) {
         if (rendered == null || rendered.isBlank()) {
-            throw new HttpRequestException("The URL is empty.", 0);
+            throw HttpRequestException.invalidRequest("The URL is empty.");
         }
         URI base;
         try {
             base = new URI(rendered.strip());
         } catch (URISyntaxException e) {
-            throw new HttpRequestException("The URL is not valid (" + e.getReason() + " at character " + (e.getIndex() + 1)
-                    + "). Put values with spaces or special characters in 'query', which encodes them.", 0);
+            throw HttpRequestException.invalidRequest("The URL is not valid (" + e.getReason() + " at character " + (e.getIndex() + 1)
+                    + "). Put values with spaces or special characters in 'query', which encodes them.");
         }
         String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || base.getHost() == null) {
-            throw new HttpRequestException("The URL must be an absolute http or https URL with a host name.", 0);
+            throw HttpRequestException.invalidRequest("The URL must be an absolute http or https URL with a host name.");
         }
         if (base.getRawUserInfo() != null) {
-            throw new HttpRequestException("The URL must not contain a user name or password; use a basic auth credential.", 0);
+            throw HttpRequestException.invalidRequest("The URL must not contain a user name or password; use a basic auth credential.");
         }
         String query = join(base.getRawQuery(), extraQuery);
         String fragmentless = base.getScheme() + "://" + base.getRawAuthority() + (base.getRawPath() == null ? "" : base.getRawPath());
@@ -127,8 +127,8 @@ final class OutgoingRequest {
             case ApiKeySecret key -> { } // query placement: already in the URL
             case BasicAuthSecret basic -> header(builder, "Authorization", basic.authorizationHeader(), true);
             case HeaderSecret header -> header(builder, header.headerName(), header.headerValue(), true);
-            default -> throw new HttpRequestException("The credential is of a kind the HTTP Request node cannot use ("
-                    + credential.getClass().getSimpleName() + "); use an API key, basic auth or custom header credential.", 0);
+            default -> throw HttpRequestException.invalidRequest("The credential is of a kind the HTTP Request node cannot use ("
+                    + credential.getClass().getSimpleName() + "); use an API key, basic auth or custom header credential.");
         }
     }
 
@@ -139,9 +139,9 @@ final class OutgoingRequest {
             // The JDK's message may quote the value; never pass it on.
             String what = secret ? "The credential's header '" + name + "'" : "The header '" + name + "'";
             boolean restricted = e.getMessage() != null && e.getMessage().contains("restricted");
-            throw new HttpRequestException(what + (restricted
+            throw HttpRequestException.invalidRequest(what + (restricted
                     ? " cannot be set: the HTTP client sets it itself."
-                    : " has an invalid name or value (line breaks and control characters are not allowed)."), 0);
+                    : " has an invalid name or value (line breaks and control characters are not allowed)."));
         }
     }
 

@@ -40,7 +40,7 @@ final class ResponseBody {
             if (format == HttpRequestNode.ResponseFormat.AUTO) {
                 return JsonNodeFactory.instance.stringNode(text);
             }
-            throw new HttpRequestException("The response is not valid JSON (" + location(e)
+            throw HttpRequestException.invalidResponse("invalid_json", "The response is not valid JSON (" + location(e)
                     + "); set options.response_format to text or auto to keep it as text.", exchange.status());
         }
     }

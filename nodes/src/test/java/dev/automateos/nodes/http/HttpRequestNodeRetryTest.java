@@ -68,7 +68,9 @@ class HttpRequestNodeRetryTest {
         server.on("/down", (ex, call) -> TestServer.reply(ex, 502, "text/plain", "bad gateway"));
 
         assertThatThrownBy(() -> run("/down", FAST_RETRY))
-                .isInstanceOf(HttpRequestException.class).hasMessageContaining("answered 502 after 3 attempts: bad gateway");
+                .isInstanceOf(HttpRequestException.class).hasMessageContaining("answered 502 after 3 attempts: bad gateway")
+                .extracting(e -> ((HttpRequestException) e).code(), e -> ((HttpRequestException) e).retryable())
+                .containsExactly("http_status", true);
         assertThat(server.received()).hasSize(3);
     }
 
@@ -133,7 +135,8 @@ class HttpRequestNodeRetryTest {
         assertThatThrownBy(() -> node.execute(NodeTestSupport.config(HttpRequestNode.Config.class, config), context))
                 .isInstanceOf(HttpRequestException.class)
                 .hasMessage("GET http://127.0.0.1:" + closedPort + "/x failed after 3 attempts: "
-                        + "the connection could not be opened (ConnectException).");
+                        + "the connection could not be opened (ConnectException).")
+                .extracting(e -> ((HttpRequestException) e).code()).isEqualTo("connect_failed");
         assertThat(context.logged()).hasSize(2).noneMatch(line -> line.contains("secret_param"));
     }
 

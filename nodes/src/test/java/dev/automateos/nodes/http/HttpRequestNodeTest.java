@@ -214,7 +214,9 @@ class HttpRequestNodeTest {
                 .isInstanceOf(HttpRequestException.class)
                 .hasMessageStartingWith("GET " + server.url("/missing") + " answered 404: ")
                 .hasMessageContaining("no such item").hasMessageNotContaining(TOKEN).hasMessageNotContaining("api_key")
-                .extracting(e -> ((HttpRequestException) e).status()).isEqualTo(404);
+                .extracting(e -> ((HttpRequestException) e).status(), e -> ((HttpRequestException) e).code(),
+                        e -> ((HttpRequestException) e).retryable())
+                .containsExactly(404, "http_status", false);
     }
 
     @Test

@@ -65,4 +65,40 @@ class SetNodeTest {
         assertThatThrownBy(() -> NodeTestSupport.config(SetNode.Config.class, "{}"))
                 .hasMessageContaining("'fields' is required");
     }
+
+    @Test
+    void renamesThenRemovesDottedPathsAfterSettingTheFields() {
+        var config = NodeTestSupport.config(SetNode.Config.class, """
+                {"fields": {"total": "{{ $input.body.amount * 2 }}"},
+                 "options": {"keep_input": true,
+                             "rename": {"body.title": "title", "total": "summary.total", "nothing.here": "x"},
+                             "remove": ["keep", "body.amount", "not.there"]}}
+                """);
+        var context = FakeNodeContext.withInput(INPUT);
+
+        var result = node.execute(config, context);
+
+        assertThat(result.toString()).isEqualTo(
+                "{\"body\":{},\"title\":\"  Buy milk \",\"summary\":{\"total\":6}}");
+        assertThat(context.logged()).containsExactly("rename: 'nothing.here' is not in the object; nothing renamed.");
+    }
+
+    @Test
+    void renamesAndRemovesWithinTheBuiltObjectWhenNotKeepingTheInput() {
+        var config = NodeTestSupport.config(SetNode.Config.class, """
+                {"fields": {"a": "1", "b": "{{ $input.body }}"},
+                 "options": {"rename": {"b.title": "c"}, "remove": ["b.amount"]}}
+                """);
+
+        assertThat(node.execute(config, FakeNodeContext.withInput(INPUT)).toString())
+                .isEqualTo("{\"a\":\"1\",\"b\":{},\"c\":\"  Buy milk \"}");
+    }
+
+    @Test
+    void refusesEmptyPathSegmentsInItsSchema() {
+        assertThatThrownBy(() -> NodeTestSupport.config(SetNode.Config.class,
+                "{\"fields\": {\"a\": \"1\"}, \"options\": {\"remove\": [\"a..b\"]}}")).hasMessageContaining("remove");
+        assertThatThrownBy(() -> NodeTestSupport.config(SetNode.Config.class,
+                "{\"fields\": {\"a\": \"1\"}, \"options\": {\"rename\": {\"a\": \".b\"}}}")).hasMessageContaining("rename");
+    }
 }

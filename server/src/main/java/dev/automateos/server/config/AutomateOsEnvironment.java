@@ -14,7 +14,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class AutomateOsEnvironment implements EnvironmentPostProcessor {
 
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    // WRITE_DELAY=0: a commit reaches the file before it returns, so acknowledged work survives kill -9
+    // (H2 delays writes by 500 ms by default; see docs/queue.md and H2KillNineIT).
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
     /**
      * Checked here rather than only on the properties record because the web server binds the

@@ -36,4 +36,30 @@ public enum SqlDialect {
         String escaped = text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
     }
+
+    /**
+     * The locking clause of a work-queue claim's candidate select. PostgreSQL skips rows another
+     * claim has locked, so concurrent workers never wait on each other. On H2 claims are
+     * serialized in the process ({@link #claimsInOneProcess()}), so a plain row lock is enough.
+     */
+    public String claimLocking() {
+        return this == POSTGRESQL ? " for update skip locked" : " for update";
+    }
+
+    /**
+     * Whether work-queue claims must be serialized inside this process. True for H2: its file
+     * database is open in one process only, and it has no advisory locks to guard the
+     * per-workflow concurrency limit across transactions.
+     */
+    public boolean claimsInOneProcess() {
+        return this == H2;
+    }
+
+    /**
+     * A query that tries to take a lock on a {@code bigint} key until the transaction ends and
+     * answers whether it got it, without waiting; {@code null} where {@link #claimsInOneProcess()}.
+     */
+    public String tryTransactionLock() {
+        return this == POSTGRESQL ? "select pg_try_advisory_xact_lock(?)" : null;
+    }
 }

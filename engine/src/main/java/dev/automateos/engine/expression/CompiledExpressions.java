@@ -1,0 +1,52 @@
+package dev.automateos.engine.expression;
+
+import com.dashjoin.jsonata.Jsonata;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A bounded least-recently-used cache of parsed JSONata expressions, shared by every renderer, so a
+ * workflow's expressions are parsed once, not on every run. A parsed expression is safe to share:
+ * each evaluation gets its own frame. Only successful parses are cached.
+ */
+final class CompiledExpressions {
+
+    static final int CAPACITY = 4_096;
+
+    private static final Map<String, Jsonata> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Jsonata> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    private CompiledExpressions() {}
+
+    /** The parsed expression; throws the parser's exception when it does not parse. */
+    static Jsonata get(String source) {
+        synchronized (CACHE) {
+            Jsonata cached = CACHE.get(source);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // Parsed outside the lock: a slow parse must not stall every other render.
+        Jsonata parsed = Jsonata.jsonata(source);
+        synchronized (CACHE) {
+            CACHE.putIfAbsent(source, parsed);
+            return CACHE.get(source);
+        }
+    }
+
+    static int size() {
+        synchronized (CACHE) {
+            return CACHE.size();
+        }
+    }
+
+    static boolean contains(String source) {
+        synchronized (CACHE) {
+            return CACHE.containsKey(source);
+        }
+    }
+}

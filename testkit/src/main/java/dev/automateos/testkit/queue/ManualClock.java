@@ -1,0 +1,44 @@
+package dev.automateos.testkit.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock that moves only when a test moves it, so lease and delay tests never sleep. */
+public final class ManualClock extends Clock {
+
+    private final AtomicReference<Instant> now;
+    private final ZoneId zone;
+
+    public ManualClock(Instant start) {
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
+
+    private ManualClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
+    }
+
+    public void advance(Duration duration) {
+        now.updateAndGet(t -> t.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    /** A view in another zone that moves together with this clock. */
+    @Override
+    public Clock withZone(ZoneId other) {
+        return new ManualClock(now, other);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.automateos.testkit.queue;
+
+import dev.automateos.engine.queue.InMemoryWorkQueue;
+import dev.automateos.engine.queue.WorkQueue;
+
+class InMemoryWorkQueueTest extends WorkQueueContract {
+
+    @Override
+    protected WorkQueue createQueue(ManualClock clock) {
+        return new InMemoryWorkQueue(clock);
+    }
+}
