@@ -33,7 +33,9 @@ final class ConfigSchemaGenerator {
     static ObjectNode generate(Class<? extends Record> configType) {
         ObjectNode schema = GENERATOR.generateSchema(configType);
         // Defaults are attached as POJO nodes; a write/read turns the schema into a plain JSON tree.
-        return (ObjectNode) EngineJson.mapper().readTree(EngineJson.mapper().writeValueAsString(schema));
+        ObjectNode json = (ObjectNode) EngineJson.mapper().readTree(EngineJson.mapper().writeValueAsString(schema));
+        DiscriminatedUnions.toOneOf(json);
+        return json;
     }
 
     private static SchemaGeneratorConfigBuilder builder() {
