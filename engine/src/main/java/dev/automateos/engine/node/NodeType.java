@@ -1,5 +1,8 @@
 package dev.automateos.engine.node;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * The SPI of a node type. One final class per {@code (type, version)}, with a nested {@code Config}
  * record (its JSON Schema is generated from it) and a nested {@code Result} record, registered in
@@ -42,5 +45,14 @@ public interface NodeType<C extends Record, R> {
      */
     default boolean filtered(R result) {
         return false;
+    }
+
+    /**
+     * When this result suspends the step until a later time (a Wait node): the engine records the
+     * result as the step's output, holds no thread, and passes it on by {@link #outputFor} at that
+     * time. Empty (the default) means the step is finished. Only waiting node types override this.
+     */
+    default Optional<Instant> suspendUntil(R result) {
+        return Optional.empty();
     }
 }

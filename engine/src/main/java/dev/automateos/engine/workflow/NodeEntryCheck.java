@@ -30,7 +30,11 @@ import tools.jackson.databind.JsonNode;
 final class NodeEntryCheck {
 
     private static final Set<String> FIELDS = Set.of("id", "type", "version", "name", "description", "config",
-            "position");
+            "position", "retry", "timeout_ms");
+    /** The optional run-time knobs of a node; their meaning is in docs/engine.md. */
+    private static final Set<String> RETRY_FIELDS = Set.of("max_attempts", "initial_delay_ms", "max_delay_ms",
+            "multiplier");
+    private static final long MAX_DELAY_MS = 86_400_000L;
 
     private final NodeCatalog catalog;
     private final Problems problems;
@@ -82,6 +86,7 @@ final class NodeEntryCheck {
                     + WorkflowLimits.MAX_NODE_DESCRIPTION + " characters.");
         }
         position(reader);
+        runSettings(reader);
         NodeTypeDescriptor descriptor = new TypeLookup(catalog, problems).find(reader);
         if (descriptor != null) {
             kind(descriptor, reader, isTrigger);
@@ -135,6 +140,27 @@ final class NodeEntryCheck {
             if (value != null && !value.isNumber()) {
                 problems.add(xy.pointer(axis), WRONG_TYPE, "'" + axis + "' must be a number.");
             }
+        }
+    }
+
+    /** {@code retry} and {@code timeout_ms}: how the engine retries and bounds each attempt of this node. */
+    private void runSettings(ObjectReader reader) {
+        reader.integer("timeout_ms", false, 1, MAX_DELAY_MS);
+        JsonNode retry = reader.objectField("retry", false);
+        if (retry == null) {
+            return;
+        }
+        ObjectReader policy = new ObjectReader(retry, reader.pointer("retry"), problems);
+        policy.allowOnly(RETRY_FIELDS, "a retry policy");
+        policy.integer("max_attempts", false, 1, 10);
+        policy.integer("initial_delay_ms", false, 0, MAX_DELAY_MS);
+        policy.integer("max_delay_ms", false, 0, MAX_DELAY_MS);
+        JsonNode multiplier = policy.present("multiplier", false);
+        if (multiplier != null && !multiplier.isNumber()) {
+            problems.add(policy.pointer("multiplier"), WRONG_TYPE, "'multiplier' must be a number.");
+        } else if (multiplier != null && (multiplier.doubleValue() < 1 || multiplier.doubleValue() > 10)) {
+            problems.add(policy.pointer("multiplier"), ValidationCodes.INVALID_VALUE,
+                    "'multiplier' must be between 1 and 10, got " + multiplier + ".");
         }
     }
 
