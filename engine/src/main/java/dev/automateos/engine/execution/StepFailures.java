@@ -5,6 +5,7 @@ import dev.automateos.engine.execution.ExecutionEvent.StepFailed;
 import dev.automateos.engine.execution.ExecutionPlan.PlanNode;
 import dev.automateos.engine.expression.ExpressionException;
 import dev.automateos.engine.node.CredentialUnavailableException;
+import dev.automateos.engine.node.NodeFailure;
 import dev.automateos.engine.node.OutboundRefusedException;
 import java.io.IOException;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Turns what a node threw into a {@link StepFailed}: a stable code, a message naming the node, and
  * whether a retry may help. Mistakes in the workflow (expressions, config, refused addresses,
- * missing credentials) are not retryable; I/O trouble and interruptions are.
+ * missing credentials) are not retryable; I/O trouble and interruptions are; a {@link NodeFailure}
+ * says for itself.
  */
 final class StepFailures {
 
@@ -32,6 +34,11 @@ final class StepFailures {
         CredentialUnavailableException credential = find(thrown, CredentialUnavailableException.class);
         if (credential != null) {
             return failed(command, log, "credential_unavailable", who + ": " + credential.getMessage(), false);
+        }
+        NodeFailure deliberate = find(thrown, NodeFailure.class);
+        if (deliberate != null) {
+            // The node classified its own failure: keep its code and its say on retrying.
+            return failed(command, log, deliberate.code(), who + ": " + deliberate.getMessage(), deliberate.retryable());
         }
         InterruptedException interrupted = find(thrown, InterruptedException.class);
         if (interrupted != null) {

@@ -70,6 +70,10 @@ final class ExecutionTestNodes {
                     case "refused" -> throw new OutboundRefusedException("169.254.169.254 is a cloud metadata address");
                     case "credential" -> context.credential("cred-1", dev.automateos.engine.node.CredentialSecret.class);
                     case "overflow" -> throw new StackOverflowError();
+                    case "rate_limited" -> throw dev.automateos.engine.node.NodeFailure.retryable("rate_limited",
+                            "the remote API said slow down");
+                    case "rejected" -> throw dev.automateos.engine.node.NodeFailure.permanent("rejected",
+                            "the remote API refused the record");
                     case "key" -> {
                         return context.render(Template.of("{{ \"" + context.idempotencyKey() + "\" }}", JsonNode.class));
                     }

@@ -115,6 +115,15 @@ class StepRunnerTest {
     }
 
     @Test
+    void keepsTheCodeAndRetryDecisionOfAFailureTheNodeClassifiedItself() {
+        assertThat(failure("{\"fail\": \"rate_limited\"}")).extracting(StepFailed::code, StepFailed::retryable)
+                .containsExactly("rate_limited", true);
+        assertThat(failure("{\"fail\": \"rejected\"}")).extracting(StepFailed::code, StepFailed::retryable)
+                .containsExactly("rejected", false);
+        assertThat(failure("{\"fail\": \"rejected\"}").message()).contains("the remote API refused the record");
+    }
+
+    @Test
     void turnsAnyOtherThrowableANodeCanCauseIntoAFailure() {
         assertThat(failure("{\"fail\": \"boom\"}")).extracting(StepFailed::code, StepFailed::retryable,
                 StepFailed::message).containsExactly("node_error", false, "Node 'N x' (x, test.act@1) failed: boom");
