@@ -48,14 +48,13 @@ class ExecutionService {
 
     Detail get(AuthenticatedUser me, UUID id) {
         ExecutionRecord execution = readable(me, id);
-        ExecutionSummary row = store.summary(id).orElseThrow(ExecutionService::notFound);
         ExecutionPlan plan = plans.machine(execution).plan();
         var steps = execution.state().steps().stream().map(step -> {
             var node = plan.node(step.nodeId());
             return ExecutionViews.step(step, node.map(n -> n.name()).orElse(null),
                     node.map(n -> n.type() + "@" + n.version()).orElse(null));
         }).toList();
-        return ExecutionViews.detail(execution, row, steps);
+        return ExecutionViews.detail(execution, steps);
     }
 
     void delete(AuthenticatedUser me, UUID id) {

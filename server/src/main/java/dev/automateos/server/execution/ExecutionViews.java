@@ -52,11 +52,14 @@ final class ExecutionViews {
                  Long p50DurationMs, Long p95DurationMs, int durationSample) {
     }
 
-    static Detail detail(ExecutionRecord execution, ExecutionSummary row, List<StepView> steps) {
+    /** Everything from one read of the state, so status and steps always agree. */
+    static Detail detail(ExecutionRecord execution, List<StepView> steps) {
         ExecutionState s = execution.state();
+        Long duration = s.startedAt() == null || s.finishedAt() == null ? null
+                : java.time.Duration.between(s.startedAt(), s.finishedAt()).toMillis();
         return new Detail(s.id(), s.workflowId(), s.workflowVersion(), execution.draftDefinition() != null,
-                execution.ownerId(), execution.triggerKind(), row.status(), s.rerunOf(), s.createdAt(),
-                s.startedAt(), s.finishedAt(), row.durationMs(), ErrorView.of(s.error()), s.triggerPayload(),
+                execution.ownerId(), execution.triggerKind(), JdbcExecutionStore.status(s), s.rerunOf(),
+                s.createdAt(), s.startedAt(), s.finishedAt(), duration, ErrorView.of(s.error()), s.triggerPayload(),
                 s.result(), steps);
     }
 
