@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -26,7 +27,9 @@ public record AutomateOsProperties(
         String encryptionKey,
         @DefaultValue @Valid Auth auth,
         @DefaultValue @Valid Http http,
-        @DefaultValue("text") LogFormat logFormat) {
+        @DefaultValue("text") LogFormat logFormat,
+        @DefaultValue @Valid Engine engine,
+        @DefaultValue @Valid Outbound outbound) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -49,5 +52,26 @@ public record AutomateOsProperties(
     }
 
     public record Http(@DefaultValue("1MB") @NotNull DataSize maxRequestBody) {
+    }
+
+    /**
+     * The execution runtime.
+     *
+     * @param workerConcurrency executions a worker advances at once (each on a virtual thread)
+     * @param maxStepOutput     a step input or output larger than this is stored as a truncation marker
+     */
+    public record Engine(@DefaultValue("64") @Min(1) @Max(10000) int workerConcurrency,
+                         @DefaultValue("256KB") @NotNull DataSize maxStepOutput) {
+    }
+
+    /** What nodes may reach over HTTP (engine {@code OutboundPolicy}); metadata addresses are always refused. */
+    public record Outbound(@DefaultValue("true") boolean allowPrivate,
+                           @DefaultValue("true") boolean allowLoopback,
+                           List<String> deniedHosts,
+                           List<String> allowedHosts) {
+        public Outbound {
+            deniedHosts = deniedHosts == null ? List.of() : List.copyOf(deniedHosts);
+            allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        }
     }
 }

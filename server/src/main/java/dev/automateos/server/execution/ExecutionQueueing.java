@@ -1,0 +1,50 @@
+package dev.automateos.server.execution;
+
+import dev.automateos.engine.queue.WorkItem;
+import dev.automateos.engine.queue.WorkQueue;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue items of executions. {@value #RUN} advances an execution (starts a queued one, resumes
+ * any other); {@code timer:<id>} fires one engine timer. A timer's item id is derived from
+ * (execution, timer id), so scheduling the same timer twice queues it once.
+ */
+@Component
+class ExecutionQueueing {
+
+    static final String RUN = "run";
+    static final String TIMER_PREFIX = "timer:";
+
+    private final WorkQueue queue;
+    private final ExecutionPlans plans;
+
+    ExecutionQueueing(WorkQueue queue, ExecutionPlans plans) {
+        this.queue = queue;
+        this.plans = plans;
+    }
+
+    /** Call inside the transaction that stored the execution. */
+    void enqueueRun(ExecutionRecord execution, Instant at) {
+        queue.enqueue(item(execution, UUID.randomUUID(), at, RUN));
+    }
+
+    /** Call inside the transaction that stored the state which scheduled the timer. */
+    void enqueueTimer(ExecutionRecord execution, String timerId, Instant at) {
+        UUID id = UUID.nameUUIDFromBytes((execution.id() + "/" + timerId).getBytes(StandardCharsets.UTF_8));
+        queue.enqueue(item(execution, id, at, TIMER_PREFIX + timerId));
+    }
+
+    private WorkItem item(ExecutionRecord execution, UUID id, Instant at, String payload) {
+        var placement = ExecutionPlans.placement(document(execution));
+        return new WorkItem(id, execution.id(), execution.state().workflowId(), placement.lane(), at,
+                placement.maxConcurrency(), payload);
+    }
+
+    private tools.jackson.databind.JsonNode document(ExecutionRecord execution) {
+        return execution.draftDefinition() != null ? execution.draftDefinition()
+                : plans.definition(execution.state().workflowId(), execution.state().workflowVersion());
+    }
+}

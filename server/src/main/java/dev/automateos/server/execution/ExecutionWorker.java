@@ -1,0 +1,168 @@
+package dev.automateos.server.execution;
+
+import dev.automateos.engine.queue.ClaimedItem;
+import dev.automateos.engine.queue.WorkQueue;
+import dev.automateos.server.config.AutomateOsProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker role in this process: claims execution items from the {@link WorkQueue} while it has
+ * free slots ({@code automateos.engine.worker-concurrency}), works each on a virtual thread, and
+ * acks it when the execution holds nothing here any more. Wakes at once on fresh work
+ * ({@link WorkSignal}) and polls every {@value #POLL_MILLIS} ms for due timers and expired leases.
+ * Leases are extended every third of their length. On stop it claims nothing more, lets in-flight
+ * items finish for a grace period, then interrupts and releases the rest for another worker.
+ */
+@Component
+class ExecutionWorker implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionWorker.class);
+    static final long POLL_MILLIS = 250;
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final WorkQueue queue;
+    private final ExecutionDriver driver;
+    private final WorkSignal signal;
+    private final Clock clock;
+    private final int concurrency;
+    private final Semaphore slots;
+    private final String workerId = "worker-" + UUID.randomUUID();
+    private final Map<UUID, Thread> held = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private Thread claimer;
+    private Thread heartbeat;
+
+    ExecutionWorker(WorkQueue queue, ExecutionDriver driver, WorkSignal signal, Clock clock,
+                    AutomateOsProperties properties) {
+        this.queue = queue;
+        this.driver = driver;
+        this.signal = signal;
+        this.clock = clock;
+        this.concurrency = properties.engine().workerConcurrency();
+        this.slots = new Semaphore(concurrency);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        claimer = Thread.ofVirtual().name("execution-claimer").start(this::claimLoop);
+        heartbeat = Thread.ofVirtual().name("execution-heartbeat").start(this::heartbeatLoop);
+    }
+
+    private void claimLoop() {
+        while (running) {
+            try {
+                int free = slots.availablePermits();
+                int claimed = free == 0 ? 0 : claim(Math.min(free, 100));
+                if (claimed == 0) {
+                    signal.await(POLL_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Claiming work failed; trying again shortly: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private int claim(int max) {
+        var items = queue.claim(workerId, max, LEASE);
+        for (ClaimedItem item : items) {
+            slots.acquireUninterruptibly();
+            Thread thread = Thread.ofVirtual().name("execution-" + item.item().executionId()).unstarted(() -> work(item));
+            held.put(item.item().id(), thread);
+            thread.start();
+        }
+        return items.size();
+    }
+
+    private void work(ClaimedItem item) {
+        UUID id = item.item().id();
+        try {
+            driver.process(item);
+            queue.ack(workerId, id);
+        } catch (InterruptedException e) {
+            // Stopping: the item is released by stop(), or its lease runs out.
+        } catch (RuntimeException e) {
+            LOG.error("Execution {} could not be advanced; it is retried when its lease ends",
+                    item.item().executionId(), e);
+        } finally {
+            held.remove(id);
+            slots.release();
+        }
+    }
+
+    private void heartbeatLoop() {
+        while (running) {
+            try {
+                Thread.sleep(LEASE.dividedBy(3));
+                if (!held.isEmpty()) {
+                    queue.heartbeat(workerId, held.keySet(), LEASE);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Lease heartbeat failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        signal.wake();
+        interrupt(claimer);
+        interrupt(heartbeat);
+        try {
+            if (!slots.tryAcquire(concurrency, GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                held.forEach((itemId, thread) -> {
+                    thread.interrupt();
+                    queue.release(workerId, itemId, clock.instant());
+                });
+            } else {
+                slots.release(concurrency);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Releasing in-flight work failed; it is redelivered when its leases end: {}", e.toString());
+        }
+    }
+
+    private static void interrupt(Thread thread) {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Late start, early stop: after the database and the web server, before the data source closes. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}
