@@ -102,7 +102,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/system/**")
                         .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(Scope.WRITE.authority())))
-                        .requestMatchers(POST, "/api/v1/workflows/*/run").hasAuthority(Scope.EXECUTE.authority())
+                        .requestMatchers(POST, "/api/v1/workflows/*/run", "/api/v1/executions/*/cancel",
+                                "/api/v1/executions/*/rerun").hasAuthority(Scope.EXECUTE.authority())
                         // Trying an expression changes nothing, so reading is enough (observers preview too).
                         .requestMatchers(POST, "/api/v1/expressions/evaluate").hasAuthority(Scope.READ.authority())
                         .requestMatchers(GET, "/api/**").hasAuthority(Scope.READ.authority())

@@ -65,7 +65,8 @@ class AccessMatrixTest extends ApiTest {
             Map.entry("PATCH /api/v1/users/{id}", "{\"enabled\": true}"),
             Map.entry("POST /api/v1/users/{id}/api-keys", "{\"name\": \"service key\", \"scopes\": [\"read\"]}"),
             Map.entry("PUT /api/v1/system/registration", "{\"open\": false}"),
-            Map.entry("POST /api/v1/expressions/evaluate", "{\"template\": \"{{ 1 + 1 }}\"}"));
+            Map.entry("POST /api/v1/expressions/evaluate", "{\"template\": \"{{ 1 + 1 }}\"}"),
+            Map.entry("POST /api/v1/workflows/{id}/run", "{\"input\": {\"matrix\": true}}"));
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
@@ -99,8 +100,12 @@ class AccessMatrixTest extends ApiTest {
         String apiKeyId = http.post("/api/v1/api-keys").token(owner.token())
                 .body("{\"name\": \"owned key\", \"scopes\": [\"read\"]}").send().expectStatus(201).json()
                 .path("id").asString();
+        // A finished run, so every execution endpoint (delete, re-run) has something to act on.
+        String executionId = http.post("/api/v1/workflows/" + workflowId + "/run?wait=true&timeout=20s")
+                .token(owner.token()).send().expectStatus(200).json().path("id").asString();
         ownerResources = Map.of("/api/v1/workflows/", workflowId, "/api/v1/credentials/", credentialId,
-                "/api/v1/api-keys/", apiKeyId, "/api/v1/users/", owner.id().toString());
+                "/api/v1/api-keys/", apiKeyId, "/api/v1/users/", owner.id().toString(),
+                "/api/v1/executions/", executionId);
     }
 
     /** "METHOD /path/{var}" for every API endpoint of the running server. */

@@ -1,0 +1,7 @@
+package dev.automateos.server.execution;
+
+import dev.automateos.server.support.PostgresBackend;
+
+@PostgresBackend
+class ExecutionApiPostgresIT extends ExecutionApiTest {
+}
