@@ -24,6 +24,9 @@ class WebhookApiTest extends WebhookTestSupport {
         assertThat(response.header("Location")).isEqualTo("/api/v1/executions/" + execution);
         assertThat(jdbc.sql("select workflow_id from executions where id = ?").param(execution).query(UUID.class)
                 .single()).isEqualTo(workflow);
+        http.get(response.json().path("status_url").asString()).token(user.token()).send().expectStatus(200);
+        http.get(response.json().path("status_url").asString()).token(newUser(Role.USER).token()).send()
+                .expectProblem(404, "not_found");
     }
 
     @Test
