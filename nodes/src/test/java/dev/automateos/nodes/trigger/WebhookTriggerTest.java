@@ -38,6 +38,36 @@ class WebhookTriggerTest {
         assertThat(config.methods()).containsExactly(WebhookTrigger.Method.POST);
         assertThat(config.responseMode()).isEqualTo(WebhookTrigger.ResponseMode.IMMEDIATE);
         assertThat(config.path()).isNull();
+        assertThat(config.auth()).isInstanceOf(WebhookTrigger.NoAuth.class);
+    }
+
+    @Test
+    void bindsEachAuthenticationAlternative() {
+        var header = NodeTestSupport.config(WebhookTrigger.Config.class,
+                "{\"auth\": {\"type\": \"header\", \"credential_id\": \"c1\", \"header_name\": \"X-Token\"}}");
+        var basic = NodeTestSupport.config(WebhookTrigger.Config.class,
+                "{\"auth\": {\"type\": \"basic\", \"credential_id\": \"c2\"}}");
+        var github = NodeTestSupport.config(WebhookTrigger.Config.class,
+                "{\"auth\": {\"type\": \"hmac_github\", \"credential_id\": \"c3\"}}");
+        var stripe = NodeTestSupport.config(WebhookTrigger.Config.class,
+                "{\"auth\": {\"type\": \"hmac_stripe\", \"credential_id\": \"c4\"}}");
+
+        assertThat(header.auth()).isEqualTo(new WebhookTrigger.HeaderAuth("c1", "X-Token"));
+        assertThat(basic.auth()).isEqualTo(new WebhookTrigger.BasicAuth("c2"));
+        assertThat(github.auth()).isEqualTo(new WebhookTrigger.GithubSignature("c3"));
+        assertThat(stripe.auth()).isEqualTo(new WebhookTrigger.StripeSignature("c4", 300));
+    }
+
+    @Test
+    void rejectsAnAuthWithoutCredentialOrWithAnUnknownTypeInItsSchema() {
+        var schema = ConfigSchema.of(WebhookTrigger.Config.class);
+
+        assertThat(schema.validate(WorkflowFormat.parseJson("{\"auth\": {\"type\": \"basic\"}}"))).isNotEmpty();
+        assertThat(schema.validate(WorkflowFormat.parseJson("{\"auth\": {\"type\": \"oauth\"}}"))).isNotEmpty();
+        assertThat(schema.validate(WorkflowFormat.parseJson(
+                "{\"auth\": {\"type\": \"hmac_stripe\", \"credential_id\": \"c\", \"tolerance_seconds\": 0}}")))
+                .isNotEmpty();
+        assertThat(schema.validate(WorkflowFormat.parseJson("{\"auth\": {\"type\": \"none\"}}"))).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.automateos.server.web.Problems;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -42,6 +43,25 @@ class SecurityConfig {
         "/health", "/health/**", "/metrics",
         "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
     };
+
+    /**
+     * Webhook URLs authenticate by their workflow's own rules (webhook package), so they skip the
+     * bearer filter: a caller's {@code Authorization: Bearer <webhook token>} is not one of ours.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhook/**", "/webhook-test/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .cors(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtService jwt, ApiKeyAuthenticator apiKeys, Problems problems)

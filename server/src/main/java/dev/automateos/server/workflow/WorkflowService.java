@@ -30,14 +30,16 @@ class WorkflowService {
     private final WorkflowChecker checker;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final List<WorkflowSaveListener> listeners;
 
     WorkflowService(WorkflowStore store, WorkflowAccess access, WorkflowChecker checker,
-                    PlatformTransactionManager transactions, Clock clock) {
+                    PlatformTransactionManager transactions, Clock clock, List<WorkflowSaveListener> listeners) {
         this.store = store;
         this.access = access;
         this.checker = checker;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     Page<WorkflowSummary> list(AuthenticatedUser me, WorkflowQuery filters, PageRequest page) {
@@ -54,7 +56,7 @@ class WorkflowService {
     WorkflowDetail create(AuthenticatedUser me, JsonNode json) {
         WorkflowDocument doc = checker.requireValid(json);
         var stamp = new WorkflowStore.Stamp(me.id(), now(), null);
-        WorkflowSummary created = inTransaction(() -> store.create(UUID.randomUUID(), me.id(), doc, stamp));
+        WorkflowSummary created = inTransaction(() -> saved(store.create(UUID.randomUUID(), me.id(), doc, stamp), doc));
         return WorkflowDetail.of(created, doc.definition());
     }
 
@@ -110,7 +112,12 @@ class WorkflowService {
             return WorkflowDetail.of(current, currentDefinition);
         }
         var stamp = new WorkflowStore.Stamp(me.id(), now(), message);
-        return WorkflowDetail.of(store.append(current, doc, stamp), doc.definition());
+        return WorkflowDetail.of(saved(store.append(current, doc, stamp), doc), doc.definition());
+    }
+
+    private WorkflowSummary saved(WorkflowSummary workflow, WorkflowDocument doc) {
+        listeners.forEach(l -> l.saved(workflow.id(), workflow.ownerId(), doc.definition()));
+        return workflow;
     }
 
     private WorkflowDetail detail(WorkflowSummary workflow) {

@@ -90,7 +90,9 @@ class AccessMatrixTest extends ApiTest {
         owner = newUser(Role.USER);
         stranger = newUser(Role.USER);
         observer = newUser(Role.OBSERVER);
-        String workflowId = http.post("/api/v1/workflows").token(owner.token()).body(workflow("Matrix owned")).send()
+        // A webhook trigger, so the owner's GET .../webhook has something to show.
+        String owned = workflow("Matrix owned").replace("trigger.manual", "trigger.webhook");
+        String workflowId = http.post("/api/v1/workflows").token(owner.token()).body(owned).send()
                 .expectStatus(201).json().path("id").asString();
         String credentialId = http.post("/api/v1/credentials").token(owner.token())
                 .body("{\"name\": \"matrix-owned\", \"type\": \"custom_header\", \"data\": {\"header_name\": \"X\","

@@ -1,0 +1,7 @@
+package dev.automateos.server.webhook;
+
+import dev.automateos.server.support.PostgresBackend;
+
+@PostgresBackend
+class WebhookAuthPostgresIT extends WebhookAuthTest {
+}
