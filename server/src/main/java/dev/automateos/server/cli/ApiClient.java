@@ -53,6 +53,49 @@ final class ApiClient {
         return response;
     }
 
+    /**
+     * GETs an event stream and returns its lines as they arrive (no overall timeout: the server
+     * sends heartbeats). Token refresh and error mapping work as in {@link #send}; close the stream.
+     */
+    java.util.stream.Stream<String> eventLines(String path) {
+        HttpResponse<java.util.stream.Stream<String>> response = openLines(path);
+        if (response.statusCode() == 401 && session.canRefresh()) {
+            String body = String.join("\n", response.body().toList());
+            var answer = new ApiResponse(401, response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("X-Request-Id").orElse(null), body);
+            if (!"token_expired".equals(answer.problemCode())) {
+                throw ApiErrors.fromResponse(answer);
+            }
+            refresh();
+            response = openLines(path);
+        }
+        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+            throw ApiErrors.fromResponse(new ApiResponse(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("X-Request-Id").orElse(null),
+                    String.join("\n", response.body().toList())));
+        }
+        return response.body();
+    }
+
+    private HttpResponse<java.util.stream.Stream<String>> openLines(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", "text/event-stream, application/problem+json")
+                .header("User-Agent", USER_AGENT)
+                .GET();
+        if (bearer() != null) {
+            request.header("Authorization", "Bearer " + bearer());
+        }
+        try {
+            return Holder.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw ApiErrors.unreachable(baseUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FAILURE, "Interrupted.");
+        }
+    }
+
     private void refresh() {
         if (session.adoptNewerStoredToken()) {
             return;

@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int REJECTED = 5;
     /** The server failed (5xx) or could not be reached. */
     public static final int SERVER = 6;
+    /** {@code run --wait} or {@code executions logs --follow} stopped waiting; the execution goes on. */
+    public static final int TIMED_OUT = 7;
 
     private ExitCodes() {
     }

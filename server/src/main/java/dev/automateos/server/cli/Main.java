@@ -28,6 +28,8 @@ public final class Main {
             LoginCommand.class,
             LogoutCommand.class,
             WorkflowsCommand.class,
+            RunCommand.class,
+            ExecutionsCommand.class,
             CredentialsCommand.class,
             UsersCommand.class,
             ApiKeysCommand.class,

@@ -127,6 +127,7 @@ class ExecutionDriver {
                 var next = t.changed() ? current.with(redactor.redact(t.state())) : current;
                 Boolean saved = tx.execute(status -> commit(current, next, t));
                 if (Boolean.TRUE.equals(saved)) {
+                    notifier.committed(current, next);
                     return new Applied(next, t.commands());
                 }
             }

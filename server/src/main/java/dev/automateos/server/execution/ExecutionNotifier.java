@@ -5,6 +5,7 @@ import dev.automateos.engine.execution.ExecutionState;
 import dev.automateos.engine.execution.Step;
 import dev.automateos.engine.execution.StepStatus;
 import dev.automateos.engine.json.EngineJson;
+import dev.automateos.server.events.ExecutionEventPublisher;
 import dev.automateos.server.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,20 @@ class ExecutionNotifier implements ExecutionOutcomes {
 
     private final ExecutionStore store;
     private final ExecutionPlans plans;
+    private final ExecutionEventPublisher events;
     private final Map<UUID, List<CompletableFuture<ExecutionOutcome>>> waiting = new ConcurrentHashMap<>();
 
-    ExecutionNotifier(ExecutionStore store, ExecutionPlans plans) {
+    ExecutionNotifier(ExecutionStore store, ExecutionPlans plans, ExecutionEventPublisher events) {
         this.store = store;
         this.plans = plans;
+        this.events = events;
+    }
+
+    /** The driver committed {@code after} over {@code before}: tell live-event subscribers. */
+    void committed(ExecutionRecord before, ExecutionRecord after) {
+        if (before != after) {
+            events.committed(before.state(), after.state(), plans.machine(after).plan());
+        }
     }
 
     @Override

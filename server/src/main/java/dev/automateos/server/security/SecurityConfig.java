@@ -9,6 +9,7 @@ import dev.automateos.server.auth.AuthenticatedUser;
 import dev.automateos.server.auth.JwtService;
 import dev.automateos.server.auth.Scope;
 import dev.automateos.server.web.Problems;
+import jakarta.servlet.DispatcherType;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +85,9 @@ class SecurityConfig {
                                 HttpStatus.FORBIDDEN, "forbidden",
                                 "Your role or API key scopes do not allow this.")))
                 .authorizeHttpRequests(auth -> auth
+                        // An async dispatch continues a request that was already authorized (SSE streams
+                        // end with one); the bearer filter does not run again for it, so it carries no token.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(POST, "/api/v1/auth/token", "/api/v1/auth/register", "/api/v1/auth/logout")
                         .permitAll()

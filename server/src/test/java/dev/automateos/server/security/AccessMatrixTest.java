@@ -159,9 +159,16 @@ class AccessMatrixTest extends ApiTest {
                         () -> request(endpoint, stranger.token()).expectProblem(404, "not_found")));
     }
 
+    /**
+     * Live event streams stay open while there is something to follow; the owner's read check
+     * would hang on them. ExecutionEventsApiTest covers the owner's (and observer's) streams.
+     */
+    private static final Set<String> OPEN_STREAMS = Set.of("GET /api/v1/workflows/{id}/events");
+
     @TestFactory
     Stream<DynamicTest> theOwnerIsAllowedOnEveryReadOfTheirResources() {
         return endpoints().stream().filter(e -> e.startsWith("GET ") && !adminOnly(e) && e.contains("{id}"))
+                .filter(e -> !OPEN_STREAMS.contains(e))
                 .map(endpoint -> DynamicTest.dynamicTest(endpoint, () -> {
                     TestResponse response = request(endpoint, owner.token());
                     assertThat(response.status()).as("%s -> %s", endpoint, response.text()).isLessThan(300);

@@ -1,0 +1,59 @@
+package dev.automateos.server.events;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Broadcasts {@link LiveEvent}s to whoever listens right now. The contract every implementation
+ * (in-process today; PostgreSQL LISTEN/NOTIFY or Redis pub/sub later) keeps:
+ * <ul>
+ *   <li><b>Broadcast:</b> every open subscription whose {@link Topic} matches gets each event.
+ *       This is not a work queue: nobody acknowledges, nothing is redelivered.</li>
+ *   <li><b>At most once:</b> an event published while nobody listens is gone. Subscribers that
+ *       need the truth read the execution's stored state.</li>
+ *   <li><b>In order per execution:</b> a subscription sees one execution's events in the order
+ *       they were published. Events of different executions may interleave.</li>
+ *   <li><b>Never blocks the publisher:</b> each subscription has a bounded buffer. When it is full
+ *       the subscription is dropped: it receives one final {@link LiveEvent.Overflow} after what it
+ *       had buffered, and nothing more.</li>
+ * </ul>
+ */
+public interface EventBus {
+
+    /** Hands the event to every matching subscription; returns without waiting for any of them. */
+    void publish(LiveEvent event);
+
+    /** Starts listening; events published after this call returns are delivered. */
+    Subscription subscribe(Topic topic);
+
+    /** Which events a subscription wants: one execution's, or every execution's of one workflow. */
+    record Topic(UUID executionId, UUID workflowId) {
+
+        public static Topic execution(UUID executionId) {
+            return new Topic(executionId, null);
+        }
+
+        public static Topic workflow(UUID workflowId) {
+            return new Topic(null, workflowId);
+        }
+
+        public boolean matches(LiveEvent event) {
+            return executionId != null ? executionId.equals(event.executionId())
+                    : workflowId.equals(event.workflowId());
+        }
+    }
+
+    /** One listener's view of the bus. Not shared between threads that read. */
+    interface Subscription extends AutoCloseable {
+
+        /**
+         * The next event, waiting at most {@code timeout}; null when none came in time or the
+         * subscription is closed. After an {@link LiveEvent.Overflow} only nulls follow.
+         */
+        LiveEvent next(Duration timeout) throws InterruptedException;
+
+        /** Stops listening (the unsubscribe handle); idempotent. */
+        @Override
+        void close();
+    }
+}
