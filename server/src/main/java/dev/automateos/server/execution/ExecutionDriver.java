@@ -97,14 +97,20 @@ class ExecutionDriver {
             }
             ExecutionEvent event = events.removeFirst();
             List<ExecutionCommand> commands = batch.decide(event, clock.instant());
+            boolean acked = false;
             if (mustCommit(batch, event, commands)) {
-                var saved = commit(batch, commands, null);
+                // An ended run holds nothing more here: ack with the commit that stores the end.
+                var saved = commit(batch, commands, batch.working().status().isTerminal() ? claimed : null);
                 if (saved == null) {
                     return false;
                 }
                 commands = saved.commands();
+                acked = saved.acked();
             }
             carryOut(batch, commands, events);
+            if (acked && events.isEmpty()) {
+                return true;
+            }
         }
     }
 
