@@ -7,6 +7,9 @@ import dev.automateos.engine.execution.ExecutionCommand.ScheduleTimer;
 import dev.automateos.engine.execution.ExecutionEvent;
 import dev.automateos.engine.execution.ExecutionEvent.ExecutionResumed;
 import dev.automateos.engine.execution.ExecutionEvent.ExecutionStarted;
+import dev.automateos.engine.execution.ExecutionEvent.StepFailed;
+import dev.automateos.engine.execution.ExecutionEvent.StepSucceeded;
+import dev.automateos.engine.execution.ExecutionEvent.StepSuspended;
 import dev.automateos.engine.execution.ExecutionEvent.TimerFired;
 import dev.automateos.engine.execution.ExecutionStatus;
 import dev.automateos.engine.execution.Transition;
@@ -21,16 +24,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Advances one execution for one claimed queue item: feeds events to the state machine one at a
- * time, commits each transition (and the timers it schedules, as queue items) in one transaction
- * BEFORE carrying out its commands, runs steps through {@link StepExecutor}, and reports finished
- * executions. Returns when nothing of the execution runs in this process any more (it waits for
- * a timer, or ended). Every decision reloads the stored state, so the stored state is the truth.
+ * Advances one execution for one claimed queue item. The claim holds the execution in memory
+ * ({@link ExecutionBatch}): it is loaded once, events are decided one at a time, and steps of
+ * {@link EffectFreeNodes side-effect-free} node types run one after another without a commit. The
+ * state (with the timers it scheduled, as queue items) is committed in one transaction:
+ * <ul>
+ *   <li>before a step of any other node type starts, and right after its result arrives, so an
+ *       outside effect never happens twice because of a lost commit and nothing follows it unsaved;</li>
+ *   <li>before the end of a run is reported (a webhook caller hears of it only once it is stored);</li>
+ *   <li>when the claim has nothing more to run (the execution waits or ended), together with the ack.</li>
+ * </ul>
+ * A crash loses at most side-effect-free steps, which the resume runs again with the same result.
+ * Every save checks the revision it started from; if someone else saved in between (a cancel), the
+ * uncommitted events are decided again on the stored state, so the stored state stays the truth.
  */
 @Component
 class ExecutionDriver {
 
-    /** A committed (or unchanged) state and what to do next. */
+    /** A committed (or unchanged) state and what to do next; for single events from outside a worker. */
     private record Applied(ExecutionRecord execution, List<ExecutionCommand> commands) {
     }
 
@@ -61,13 +72,49 @@ class ExecutionDriver {
         }
     }
 
-    /** Works the item until the execution holds nothing in this process. */
-    void process(ClaimedItem claimed) throws InterruptedException {
-        UUID id = claimed.item().executionId();
-        var execution = store.find(id);
-        if (execution.isEmpty()) {
-            return; // deleted: the item is stale
+    /**
+     * Works the item until the execution holds nothing in this process.
+     *
+     * @return true when the item was acked here (with the last commit), false when the caller must ack it
+     */
+    boolean process(ClaimedItem claimed) throws InterruptedException {
+        var loaded = store.find(claimed.item().executionId());
+        if (loaded.isEmpty()) {
+            return false; // deleted: the item is stale
         }
+        var batch = new ExecutionBatch(loaded.get(), plans.machine(loaded.get()), redactor);
+        Deque<ExecutionEvent> events = firstEvents(claimed, loaded.get());
+        while (true) {
+            if (events.isEmpty()) {
+                var last = commit(batch, List.of(), claimed);
+                if (last == null) {
+                    return false;
+                }
+                carryOut(batch, last.commands(), events); // only after a conflict is there anything left
+                if (events.isEmpty()) {
+                    return last.acked();
+                }
+            }
+            ExecutionEvent event = events.removeFirst();
+            List<ExecutionCommand> commands = batch.decide(event, clock.instant());
+            boolean acked = false;
+            if (mustCommit(batch, event, commands)) {
+                // An ended run holds nothing more here: ack with the commit that stores the end.
+                var saved = commit(batch, commands, batch.working().status().isTerminal() ? claimed : null);
+                if (saved == null) {
+                    return false;
+                }
+                commands = saved.commands();
+                acked = saved.acked();
+            }
+            carryOut(batch, commands, events);
+            if (acked && events.isEmpty()) {
+                return true;
+            }
+        }
+    }
+
+    private static Deque<ExecutionEvent> firstEvents(ClaimedItem claimed, ExecutionRecord execution) {
         Deque<ExecutionEvent> events = new ArrayDeque<>();
         String payload = claimed.item().payload();
         if (payload.startsWith(ExecutionQueueing.TIMER_PREFIX)) {
@@ -76,23 +123,92 @@ class ExecutionDriver {
             }
             events.add(new TimerFired(payload.substring(ExecutionQueueing.TIMER_PREFIX.length())));
         } else {
-            boolean queued = execution.get().state().status() == ExecutionStatus.QUEUED;
+            boolean queued = execution.state().status() == ExecutionStatus.QUEUED;
             events.add(queued ? new ExecutionStarted() : new ExecutionResumed());
         }
-        while (!events.isEmpty()) {
-            Applied applied = apply(id, events.removeFirst());
-            if (applied == null) {
-                return;
-            }
-            for (ExecutionCommand command : applied.commands()) {
-                switch (command) {
-                    case RunStep run -> steps.run(plans.machine(applied.execution()).plan(), applied.execution(), run)
-                            .ifPresent(events::add);
-                    case CompleteExecution done -> finished(applied.execution());
-                    case ScheduleTimer timer -> { } // queued with the commit
-                }
+        return events;
+    }
+
+    /** The batching rule: see the class comment. */
+    private static boolean mustCommit(ExecutionBatch batch, ExecutionEvent event, List<ExecutionCommand> commands) {
+        var plan = batch.machine().plan();
+        String resultOf = switch (event) {
+            case StepSucceeded e -> e.stepId();
+            case StepFailed e -> e.stepId();
+            case StepSuspended e -> e.stepId();
+            default -> null;
+        };
+        if (resultOf != null && batch.working().step(resultOf)
+                .filter(step -> !EffectFreeNodes.isEffectFree(plan, step.nodeId())).isPresent()) {
+            return true;
+        }
+        for (ExecutionCommand command : commands) {
+            if (command instanceof CompleteExecution
+                    || command instanceof RunStep run && !EffectFreeNodes.isEffectFree(plan, run.nodeId())) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private void carryOut(ExecutionBatch batch, List<ExecutionCommand> commands, Deque<ExecutionEvent> events)
+            throws InterruptedException {
+        for (ExecutionCommand command : commands) {
+            switch (command) {
+                case RunStep run -> steps.run(batch.machine().plan(), batch.view(), run).ifPresent(events::add);
+                case CompleteExecution done -> finished(batch.committedRecord());
+                case ScheduleTimer timer -> { } // queued with the commit
+            }
+        }
+    }
+
+    /** What a commit leaves to do, and whether it acked the claimed item. */
+    private record Saved(List<ExecutionCommand> commands, boolean acked) {
+    }
+
+    /**
+     * Saves the batch if it changed (and queues its timers) in one transaction, retrying after a
+     * conflict with the events decided again. With {@code ackItem}, acks it in the same transaction
+     * when nothing is left to run. Returns null when the execution no longer exists.
+     */
+    private Saved commit(ExecutionBatch batch, List<ExecutionCommand> commands, ClaimedItem ackItem) {
+        ReentrantLock lock = locks[Math.floorMod(batch.committedRecord().id().hashCode(), locks.length)];
+        lock.lock();
+        try {
+            List<ExecutionCommand> todo = commands;
+            for (int attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
+                boolean ack = ackItem != null && todo.stream().noneMatch(c -> c instanceof RunStep);
+                if (!batch.dirty()) {
+                    return new Saved(todo, ack && queueing.ack(ackItem));
+                }
+                ExecutionRecord next = batch.next();
+                Boolean saved = tx.execute(status -> save(batch, next, ack ? ackItem : null));
+                if (Boolean.TRUE.equals(saved)) {
+                    batch.committed(next);
+                    return new Saved(todo, ack);
+                }
+                var fresh = store.find(next.id()).orElse(null);
+                if (fresh == null) {
+                    return null;
+                }
+                todo = batch.replayOn(fresh, clock.instant());
+            }
+            throw new IllegalStateException("Execution " + batch.committedRecord().id()
+                    + " kept changing under this worker.");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean save(ExecutionBatch batch, ExecutionRecord next, ClaimedItem ackItem) {
+        if (!store.save(next, batch.committedRecord().revision())) {
+            return false;
+        }
+        batch.timers().forEach(timer -> queueing.enqueueTimer(next, timer.timerId(), timer.at()));
+        if (ackItem != null) {
+            queueing.ack(ackItem);
+        }
+        return true;
     }
 
     /** Feeds one event from outside a worker (cancel); returns false when the execution does not exist. */

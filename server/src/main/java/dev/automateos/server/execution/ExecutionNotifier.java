@@ -10,6 +10,7 @@ import dev.automateos.server.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 class ExecutionNotifier implements ExecutionOutcomes {
 
     static final String RESPOND_TYPE = "webhook.respond";
+    private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "cancelled");
 
     private final ExecutionStore store;
     private final ExecutionPlans plans;
@@ -50,11 +52,13 @@ class ExecutionNotifier implements ExecutionOutcomes {
         var future = new CompletableFuture<ExecutionOutcome>();
         waiting.computeIfAbsent(executionId, id -> new CopyOnWriteArrayList<>()).add(future);
         future.whenComplete((outcome, error) -> forget(executionId, future));
-        var execution = store.find(executionId);
-        if (execution.isEmpty()) {
+        // The summary row is enough to tell; the whole state is read only for a run already finished.
+        var summary = store.summary(executionId);
+        if (summary.isEmpty()) {
             future.completeExceptionally(ApiException.notFound("The execution"));
-        } else if (execution.get().state().status().isTerminal()) {
-            future.complete(outcome(execution.get()));
+        } else if (TERMINAL.contains(summary.get().status())) {
+            store.find(executionId).ifPresentOrElse(e -> future.complete(outcome(e)),
+                    () -> future.completeExceptionally(ApiException.notFound("The execution")));
         }
         return future;
     }

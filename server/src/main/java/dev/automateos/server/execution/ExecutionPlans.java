@@ -10,13 +10,15 @@ import dev.automateos.server.workflow.WorkflowStore;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Compiled plans, one state machine per (workflow, version), built once and shared: versions are
  * immutable, so the cache never goes stale. A draft (test run) is compiled from the execution's own
- * stored document and cached by execution id.
+ * stored document and cached by execution id. Queue placements (lane, concurrency limit) are cached
+ * the same way, so an enqueue reads no workflow version.
  */
 @Component
 class ExecutionPlans {
@@ -30,6 +32,7 @@ class ExecutionPlans {
     private final WorkflowStore workflows;
     private final NodeCatalog catalog;
     private final Map<String, ExecutionMachine> machines = new ConcurrentHashMap<>();
+    private final Map<String, Placement> placements = new ConcurrentHashMap<>();
 
     ExecutionPlans(WorkflowStore workflows, NodeCatalog catalog) {
         this.workflows = workflows;
@@ -38,20 +41,38 @@ class ExecutionPlans {
 
     ExecutionMachine machine(ExecutionRecord execution) {
         var state = execution.state();
-        String key = execution.draftDefinition() != null ? "draft:" + state.id()
-                : state.workflowId() + ":" + state.workflowVersion();
-        ExecutionMachine cached = machines.get(key);
-        if (cached != null) {
-            return cached;
+        if (execution.draftDefinition() == null) {
+            return machine(state.workflowId(), state.workflowVersion());
         }
-        JsonNode document = execution.draftDefinition() != null ? execution.draftDefinition()
-                : definition(state.workflowId(), state.workflowVersion());
-        ExecutionMachine machine = compile(document);
-        if (machines.size() >= MAX_CACHED) {
-            machines.clear();
+        return cached(machines, "draft:" + state.id(), () -> compile(execution.draftDefinition()));
+    }
+
+    /** The machine of a stored version; 404 {@code not_found} when the version does not exist. */
+    ExecutionMachine machine(UUID workflowId, int version) {
+        return cached(machines, workflowId + ":" + version, () -> compile(definition(workflowId, version)));
+    }
+
+    /** Where an execution's queue items go: its document's settings, read once per version. */
+    Placement placement(ExecutionRecord execution) {
+        var state = execution.state();
+        if (execution.draftDefinition() != null) {
+            return placement(execution.draftDefinition());
         }
-        machines.put(key, machine);
-        return machine;
+        return cached(placements, state.workflowId() + ":" + state.workflowVersion(),
+                () -> placement(definition(state.workflowId(), state.workflowVersion())));
+    }
+
+    private static <T> T cached(Map<String, T> cache, String key, Supplier<T> load) {
+        T value = cache.get(key);
+        if (value != null) {
+            return value;
+        }
+        value = load.get();
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, value);
+        return value;
     }
 
     /** Compiles a document; an invalid one (only possible for drafts) is the caller's mistake. */

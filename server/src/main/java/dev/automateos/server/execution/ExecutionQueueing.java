@@ -1,5 +1,6 @@
 package dev.automateos.server.execution;
 
+import dev.automateos.engine.queue.ClaimedItem;
 import dev.automateos.engine.queue.WorkItem;
 import dev.automateos.engine.queue.WorkQueue;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +38,14 @@ class ExecutionQueueing {
         queue.enqueue(item(execution, id, at, TIMER_PREFIX + timerId));
     }
 
-    private WorkItem item(ExecutionRecord execution, UUID id, Instant at, String payload) {
-        var placement = ExecutionPlans.placement(document(execution));
-        return new WorkItem(id, execution.id(), execution.state().workflowId(), placement.lane(), at,
-                placement.maxConcurrency(), payload);
+    /** Acks a claimed item; call inside the transaction that saved its last state, or alone. */
+    boolean ack(ClaimedItem claimed) {
+        return queue.ack(claimed.workerId(), claimed.item().id());
     }
 
-    private tools.jackson.databind.JsonNode document(ExecutionRecord execution) {
-        return execution.draftDefinition() != null ? execution.draftDefinition()
-                : plans.definition(execution.state().workflowId(), execution.state().workflowVersion());
+    private WorkItem item(ExecutionRecord execution, UUID id, Instant at, String payload) {
+        var placement = plans.placement(execution);
+        return new WorkItem(id, execution.id(), execution.state().workflowId(), placement.lane(), at,
+                placement.maxConcurrency(), payload);
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The worker role in this process: claims execution items from the {@link WorkQueue} while it has
  * free slots ({@code automateos.engine.worker-concurrency}), works each on a virtual thread, and
- * acks it when the execution holds nothing here any more. Wakes at once on fresh work
+ * acks it (with the execution's last commit, see {@link ExecutionDriver#process}) when the execution
+ * holds nothing here any more. Wakes at once on fresh work
  * ({@link WorkSignal}) and polls every {@value #POLL_MILLIS} ms for due timers and expired leases.
  * Leases are extended every third of their length. On stop it claims nothing more, lets in-flight
  * items finish for a grace period, then interrupts and releases the rest for another worker.
@@ -40,6 +41,7 @@ class ExecutionWorker implements SmartLifecycle {
     private final String workerId = "worker-" + UUID.randomUUID();
     private final Map<UUID, Thread> held = new ConcurrentHashMap<>();
     private volatile boolean running;
+    private volatile boolean starved;
     private Thread claimer;
     private Thread heartbeat;
 
@@ -64,6 +66,7 @@ class ExecutionWorker implements SmartLifecycle {
         while (running) {
             try {
                 int free = slots.availablePermits();
+                starved = free == 0;
                 int claimed = free == 0 ? 0 : claim(Math.min(free, 100));
                 if (claimed == 0) {
                     signal.await(POLL_MILLIS);
@@ -91,8 +94,9 @@ class ExecutionWorker implements SmartLifecycle {
     private void work(ClaimedItem item) {
         UUID id = item.item().id();
         try {
-            driver.process(item);
-            queue.ack(workerId, id);
+            if (!driver.process(item)) {
+                queue.ack(workerId, id);
+            }
         } catch (InterruptedException e) {
             // Stopping: the item is released by stop(), or its lease runs out.
         } catch (RuntimeException e) {
@@ -101,6 +105,10 @@ class ExecutionWorker implements SmartLifecycle {
         } finally {
             held.remove(id);
             slots.release();
+            if (starved) {
+                starved = false;
+                signal.wake(); // the claimer waits for a free slot: no need to sit out the poll interval
+            }
         }
     }
 

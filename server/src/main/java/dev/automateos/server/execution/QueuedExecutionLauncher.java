@@ -50,7 +50,11 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
         int version = request.version() == null ? workflow.version() : request.version();
         JsonNode draft = request.draftDefinition();
         // Refuses a missing version or an invalid draft before anything is stored.
-        plans.compile(draft != null ? draft : plans.definition(workflow.id(), version));
+        if (draft != null) {
+            plans.compile(draft);
+        } else {
+            plans.machine(workflow.id(), version); // compiled once per version, then cached
+        }
         JsonNode payload = request.triggerPayload() == null ? NullNode.getInstance()
                 : redactor.redactPayload(request.triggerPayload());
         var state = ExecutionState.queued(UUID.randomUUID(), workflow.id(), version, payload, clock.instant());

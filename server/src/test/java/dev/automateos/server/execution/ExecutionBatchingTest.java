@@ -1,0 +1,135 @@
+package dev.automateos.server.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.automateos.engine.json.EngineJson;
+import dev.automateos.server.auth.Role;
+import dev.automateos.server.support.ApiTest;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The batching rule of {@link ExecutionDriver}: side-effect-free steps run without a commit in
+ * between, but everything before an outside-effect step is committed before it starts, and its
+ * result before the next step starts. Observed from a local HTTP server that reads the execution
+ * row from the database while it handles the step's request.
+ */
+class ExecutionBatchingTest extends ApiTest {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private HttpServer remote;
+    private TestUser owner;
+    private volatile UUID workflowId;
+    /** Per request path: the step statuses stored when the request arrived. */
+    private final Map<String, Map<String, String>> storedWhenCalled = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        owner = newUser(Role.USER);
+        remote = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        remote.createContext("/", exchange -> {
+            storedWhenCalled.put(exchange.getRequestURI().getPath(), storedSteps());
+            byte[] body = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        remote.start();
+    }
+
+    @AfterEach
+    void stop() {
+        remote.stop(0);
+    }
+
+    @Test
+    void stepsBeforeAnHttpCallAreCommittedBeforeItStartsAndItsResultBeforeTheNextCall() {
+        String url = "http://127.0.0.1:" + remote.getAddress().getPort();
+        workflowId = UUID.fromString(workflow("""
+                [{"id": "big", "type": "flow.filter", "version": 1, "name": "Big",
+                  "config": {"condition": {"combinator": "and", "conditions": [
+                    {"left": "{{ $input.body.amount }}", "operator": "greater_than", "right": "10"}]}}},
+                 {"id": "shape", "type": "transform.set", "version": 1, "name": "Shape",
+                  "config": {"fields": {"total": "{{ $input.body.amount * 2 }}"}}},
+                 {"id": "first", "type": "http.request", "version": 1, "name": "First",
+                  "config": {"url": "%1$s/first", "options": {"retry": {"max_attempts": 1}}}},
+                 {"id": "after", "type": "transform.set", "version": 1, "name": "After",
+                  "config": {"fields": {"seen": "{{ $input.body.ok }}"}}},
+                 {"id": "second", "type": "http.request", "version": 1, "name": "Second",
+                  "config": {"url": "%1$s/second", "options": {"retry": {"max_attempts": 1}}}}]""".formatted(url),
+                """
+                [{"from": "trigger", "to": "big"}, {"from": "big", "to": "shape"}, {"from": "shape", "to": "first"},
+                 {"from": "first", "to": "after"}, {"from": "after", "to": "second"}]"""));
+
+        JsonNode outcome = run("{\"input\": {\"amount\": 21}}");
+
+        assertThat(outcome.path("status").asString()).isEqualTo("succeeded");
+        assertThat(storedWhenCalled.get("/first")).containsExactly(Map.entry("trigger", "succeeded"),
+                Map.entry("big", "succeeded"), Map.entry("shape", "succeeded"), Map.entry("first", "running"));
+        assertThat(storedWhenCalled.get("/second")).containsExactly(Map.entry("trigger", "succeeded"),
+                Map.entry("big", "succeeded"), Map.entry("shape", "succeeded"), Map.entry("first", "succeeded"),
+                Map.entry("after", "succeeded"), Map.entry("second", "running"));
+    }
+
+    @Test
+    void aRunOfSideEffectFreeStepsOnlyIsCommittedOnceAtTheEnd() {
+        workflowId = UUID.fromString(workflow("""
+                [{"id": "shape", "type": "transform.set", "version": 1, "name": "Shape",
+                  "config": {"fields": {"total": "{{ $input.body.amount * 2 }}"}}},
+                 {"id": "check", "type": "flow.if", "version": 1, "name": "Check",
+                  "config": {"condition": "{{ $input.total > 10 }}"}},
+                 {"id": "done", "type": "core.noop", "version": 1, "name": "Done", "config": {}}]""",
+                """
+                [{"from": "trigger", "to": "shape"}, {"from": "shape", "to": "check"},
+                 {"from": "check", "to": "done", "output": "true"}]"""));
+
+        JsonNode outcome = run("{\"input\": {\"amount\": 21}}");
+
+        assertThat(outcome.path("status").asString()).isEqualTo("succeeded");
+        assertThat(outcome.path("result").path("total").asInt()).isEqualTo(42);
+        long revision = jdbc.sql("select revision from executions where id = ?")
+                .param(UUID.fromString(outcome.path("id").asString())).query(Long.class).single();
+        assertThat(revision).as("saves after the insert").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from work_queue where execution_id = ?")
+                .param(UUID.fromString(outcome.path("id").asString())).query(Integer.class).single())
+                .as("the run's queue item was acked with its last commit").isZero();
+    }
+
+    private Map<String, String> storedSteps() {
+        String state = jdbc.sql("select state from executions where workflow_id = ?").param(workflowId)
+                .query(String.class).single();
+        Map<String, String> steps = new LinkedHashMap<>();
+        EngineJson.mapper().readTree(state).path("steps").values()
+                .forEach(s -> steps.put(s.path("id").asString(), s.path("status").asString()));
+        return steps;
+    }
+
+    private JsonNode run(String body) {
+        return http.post("/api/v1/workflows/" + workflowId + "/run?wait=true&timeout=20s").token(owner.token())
+                .body(body).send().expectStatus(200).json();
+    }
+
+    private String workflow(String nodes, String connections) {
+        String doc = """
+                {"schema_version": 1, "name": "batching %s", "trigger": {"id": "trigger", "type": "trigger.manual",
+                 "version": 1, "name": "Manual", "config": {}}, "nodes": %s, "connections": %s}"""
+                .formatted(System.nanoTime(), nodes, connections);
+        return http.post("/api/v1/workflows").token(owner.token()).body(doc).send().expectStatus(201).json()
+                .path("id").asString();
+    }
+}
