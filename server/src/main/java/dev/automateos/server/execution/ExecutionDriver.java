@@ -181,10 +181,13 @@ class ExecutionDriver {
                 if (!batch.dirty()) {
                     return new Saved(todo, ack && queueing.ack(ackItem));
                 }
+                ExecutionRecord before = batch.committedRecord();
                 ExecutionRecord next = batch.next();
                 Boolean saved = tx.execute(status -> save(batch, next, ack ? ackItem : null));
                 if (Boolean.TRUE.equals(saved)) {
                     batch.committed(next);
+                    // Live events are derived from what the commit changed, batched steps included.
+                    notifier.committed(before, next);
                     return new Saved(todo, ack);
                 }
                 var fresh = store.find(next.id()).orElse(null);
