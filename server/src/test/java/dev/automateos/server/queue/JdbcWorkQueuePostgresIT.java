@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.automateos.engine.queue.WorkQueue;
 import dev.automateos.server.store.SqlDialect;
 import dev.automateos.testkit.RequiresPostgres;
-import dev.automateos.testkit.queue.ManualClock;
+import dev.automateos.testkit.ManualClock;
 import dev.automateos.testkit.queue.WorkQueueContract;
 import java.sql.SQLException;
 import java.util.UUID;

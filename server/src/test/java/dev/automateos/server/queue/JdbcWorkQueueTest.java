@@ -3,7 +3,7 @@ package dev.automateos.server.queue;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.automateos.engine.queue.WorkQueue;
 import dev.automateos.server.store.SqlDialect;
-import dev.automateos.testkit.queue.ManualClock;
+import dev.automateos.testkit.ManualClock;
 import dev.automateos.testkit.queue.WorkQueueContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

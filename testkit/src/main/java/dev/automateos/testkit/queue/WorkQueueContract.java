@@ -1,5 +1,6 @@
 package dev.automateos.testkit.queue;
 
+import dev.automateos.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

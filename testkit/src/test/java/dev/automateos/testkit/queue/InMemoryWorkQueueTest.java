@@ -1,5 +1,6 @@
 package dev.automateos.testkit.queue;
 
+import dev.automateos.testkit.ManualClock;
 import dev.automateos.engine.queue.InMemoryWorkQueue;
 import dev.automateos.engine.queue.WorkQueue;
 
