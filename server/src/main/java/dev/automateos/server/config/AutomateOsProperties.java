@@ -29,7 +29,17 @@ public record AutomateOsProperties(
         @DefaultValue @Valid Http http,
         @DefaultValue("text") LogFormat logFormat,
         @DefaultValue @Valid Engine engine,
-        @DefaultValue @Valid Outbound outbound) {
+        @DefaultValue @Valid Outbound outbound,
+        @DefaultValue({"server", "worker", "scheduler"}) List<ProcessRole> roles) {
+
+    public AutomateOsProperties {
+        roles = roles == null || roles.isEmpty() ? List.of(ProcessRole.values()) : List.copyOf(roles);
+    }
+
+    /** Whether this process plays {@code role}; a standalone process plays them all. */
+    public boolean hasRole(ProcessRole role) {
+        return roles.contains(role);
+    }
 
     public enum LogFormat { TEXT, JSON }
 

@@ -3,6 +3,7 @@ package dev.automateos.server.execution;
 import dev.automateos.engine.queue.ClaimedItem;
 import dev.automateos.engine.queue.WorkQueue;
 import dev.automateos.server.config.AutomateOsProperties;
+import dev.automateos.server.config.ProcessRole;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +38,7 @@ class ExecutionWorker implements SmartLifecycle {
     private final WorkSignal signal;
     private final Clock clock;
     private final int concurrency;
+    private final boolean enabled;
     private final Semaphore slots;
     private final String workerId = "worker-" + UUID.randomUUID();
     private final Map<UUID, Thread> held = new ConcurrentHashMap<>();
@@ -52,11 +54,15 @@ class ExecutionWorker implements SmartLifecycle {
         this.signal = signal;
         this.clock = clock;
         this.concurrency = properties.engine().workerConcurrency();
+        this.enabled = properties.hasRole(ProcessRole.WORKER);
         this.slots = new Semaphore(concurrency);
     }
 
     @Override
     public void start() {
+        if (!enabled) {
+            return;
+        }
         running = true;
         claimer = Thread.ofVirtual().name("execution-claimer").start(this::claimLoop);
         heartbeat = Thread.ofVirtual().name("execution-heartbeat").start(this::heartbeatLoop);

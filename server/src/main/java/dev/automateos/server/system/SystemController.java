@@ -3,6 +3,7 @@ package dev.automateos.server.system;
 import dev.automateos.server.cli.VersionProvider;
 import dev.automateos.server.config.AutomateOsProperties;
 import dev.automateos.server.config.DatabaseUrls;
+import dev.automateos.server.config.ProcessRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.lang.management.ManagementFactory;
@@ -38,7 +39,7 @@ class SystemController {
     SystemInfo info() throws SQLException {
         var runtime = ManagementFactory.getRuntimeMXBean();
         return new SystemInfo(VersionProvider.version(), Instant.ofEpochMilli(runtime.getStartTime()),
-                runtime.getUptime() / 1000, Runtime.version().toString(), List.of("standalone"), database(),
+                runtime.getUptime() / 1000, Runtime.version().toString(), properties.roles().stream().map(ProcessRole::wireName).toList(), database(),
                 properties.dataDir().toString(), settings());
     }
 
