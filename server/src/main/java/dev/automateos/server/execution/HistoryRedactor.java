@@ -3,24 +3,30 @@ package dev.automateos.server.execution;
 import dev.automateos.engine.execution.ExecutionJson;
 import dev.automateos.engine.execution.ExecutionState;
 import dev.automateos.engine.json.EngineJson;
-import dev.automateos.server.config.AutomateOsProperties;
 import dev.automateos.engine.execution.Step;
+import dev.automateos.server.config.AutomateOsProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Makes a state fit to store: values of secret-bearing headers (in any {@code headers} object of
- * the trigger payload, step inputs and outputs) become {@value #REDACTED}, and step inputs and
- * outputs larger than {@code automateos.engine.max-step-output} become a truncation marker.
- *
- * <p>It runs on every save, and the stored state is what later steps read, so later steps see the
- * redacted and truncated values too, before and after a restart alike (docs/executions-api.md).
+ * Makes a state fit to store. Two rules, applied at different times:
+ * <ul>
+ *   <li><b>Secrets, on every save:</b> inside any {@code headers} object of the trigger payload,
+ *       step inputs and step outputs, the values of secret-bearing headers become
+ *       {@value #REDACTED}. Later steps therefore never see them either.</li>
+ *   <li><b>Size, when the run ends:</b> once the state is terminal, a step input or output larger
+ *       than {@code automateos.engine.max-step-output} becomes a truncation marker. While the run
+ *       is active the stored state keeps whole values, because later steps (and a resume after a
+ *       crash) read them. The result step's output is kept whole: it is the run's answer (a webhook
+ *       reply, the {@code result} of the API), already bounded by the node that made it.</li>
+ * </ul>
  */
 @Component
 class HistoryRedactor {
@@ -39,53 +45,79 @@ class HistoryRedactor {
     ExecutionState redact(ExecutionState state) {
         ObjectNode tree = (ObjectNode) ExecutionJson.toTree(state);
         redactHeaders(tree);
-        for (JsonNode step : tree.path("steps").values()) {
-            truncate((ObjectNode) step, "input");
-            truncate((ObjectNode) step, "output");
-        }
-        return ExecutionJson.fromTree(tree);
+        return truncateIfEnded(ExecutionJson.fromTree(tree));
     }
 
     /**
-     * The same as {@link #redact} for a state whose steps in {@code clean} (by identity) are already
-     * fit to store: only the other steps are looked at, which is what a transition changed. The
-     * steps of the answer are added to {@code clean}. The trigger payload is redacted at launch.
+     * The same as {@link #redact} for a state whose steps in {@code clean} (by identity) already had
+     * their secrets redacted: only the other steps are looked at, which is what a transition
+     * changed. The steps of the answer are added to {@code clean}. The trigger payload is redacted
+     * at launch.
      */
     ExecutionState redactChanged(ExecutionState state, Set<Step> clean) {
         List<Step> steps = new ArrayList<>(state.steps().size());
         boolean changed = false;
         for (Step step : state.steps()) {
-            Step fit = clean.contains(step) ? step : redactStep(step);
+            Step fit = clean.contains(step) ? step
+                    : mapStep(step, HistoryRedactor::withoutSecrets, HistoryRedactor::withoutSecrets);
             clean.add(fit);
             changed |= fit != step;
             steps.add(fit);
         }
-        return !changed ? state : new ExecutionState(state.id(), state.workflowId(), state.workflowVersion(),
-                state.status(), state.triggerPayload(), steps, state.ready(), state.resultStepId(), state.error(),
-                state.createdAt(), state.startedAt(), state.finishedAt(), state.deadline(), state.rerunOf());
+        return truncateIfEnded(changed ? withSteps(state, steps) : state);
     }
 
-    private Step redactStep(Step s) {
-        JsonNode input = fit(s.input());
-        JsonNode output = fit(s.output());
+    /** The history form of an ended state: large step values cut, except the result (class comment). */
+    private ExecutionState truncateIfEnded(ExecutionState state) {
+        if (!state.status().isTerminal()) {
+            return state;
+        }
+        List<Step> steps = new ArrayList<>(state.steps().size());
+        boolean changed = false;
+        for (Step step : state.steps()) {
+            boolean result = step.id().equals(state.resultStepId());
+            Step fit = mapStep(step, this::withinSize, result ? UnaryOperator.identity() : this::withinSize);
+            changed |= fit != step;
+            steps.add(fit);
+        }
+        return changed ? withSteps(state, steps) : state;
+    }
+
+    private static Step mapStep(Step s, UnaryOperator<JsonNode> inputRule, UnaryOperator<JsonNode> outputRule) {
+        JsonNode input = inputRule.apply(s.input());
+        JsonNode output = outputRule.apply(s.output());
         return input == s.input() && output == s.output() ? s : new Step(s.id(), s.nodeId(), s.parentStepId(),
                 s.status(), s.attempt(), input, output, s.outputName(), s.error(), s.log(), s.startedAt(),
                 s.finishedAt(), s.nextAttemptAt(), s.resumeAt());
     }
 
-    /** The value itself when nothing needs hiding or cutting (the usual case), else a fixed copy. */
-    private JsonNode fit(JsonNode value) {
+    private static ExecutionState withSteps(ExecutionState state, List<Step> steps) {
+        return new ExecutionState(state.id(), state.workflowId(), state.workflowVersion(), state.status(),
+                state.triggerPayload(), steps, state.ready(), state.resultStepId(), state.error(), state.createdAt(),
+                state.startedAt(), state.finishedAt(), state.deadline(), state.rerunOf());
+    }
+
+    /** The value itself when no secret header is in it (the usual case), else a redacted copy. */
+    private static JsonNode withoutSecrets(JsonNode value) {
+        if (!hasSecretHeader(value)) {
+            return value;
+        }
+        JsonNode redacted = value.deepCopy();
+        redactHeaders(redacted);
+        return redacted;
+    }
+
+    /** The value itself when it is small enough (the usual case), else a truncation marker. */
+    private JsonNode withinSize(JsonNode value) {
         if (value == null || value.isNull() || value.isNumber() || value.isBoolean()) {
             return value;
         }
-        JsonNode redacted = value;
-        if (hasSecretHeader(value)) {
-            redacted = value.deepCopy();
-            redactHeaders(redacted);
+        String text = EngineJson.mapper().writeValueAsString(value);
+        if (text.length() <= maxStepOutput) {
+            return value;
         }
-        ObjectNode holder = JsonNodeFactory.instance.objectNode().set("v", redacted);
-        truncate(holder, "v");
-        return holder.get("v");
+        return JsonNodeFactory.instance.objectNode().put("_truncated", true).put("size", text.length())
+                .put("preview", text.substring(0, PREVIEW));
     }
 
     private static boolean hasSecretHeader(JsonNode node) {
@@ -136,18 +168,5 @@ class HistoryRedactor {
         } else if (node != null && node.isArray()) {
             node.values().forEach(HistoryRedactor::redactHeaders);
         }
-    }
-
-    private void truncate(ObjectNode step, String field) {
-        JsonNode value = step.get(field);
-        if (value == null || value.isNull() || value.isNumber() || value.isBoolean()) {
-            return;
-        }
-        String text = EngineJson.mapper().writeValueAsString(value);
-        if (text.length() <= maxStepOutput) {
-            return;
-        }
-        step.set(field, JsonNodeFactory.instance.objectNode().put("_truncated", true).put("size", text.length())
-                .put("preview", text.substring(0, PREVIEW)));
     }
 }

@@ -96,6 +96,32 @@ class ExecutionApiTest extends ApiTest {
     }
 
     @Test
+    void aLargeOutputReachesLaterStepsWholeAndIsTruncatedOnlyInTheHistory() {
+        // 300,000 characters: above the default automateos.engine.max-step-output of 256 KB.
+        String id = workflow(owner, """
+                [{"id": "copy", "type": "transform.set", "version": 1, "name": "Copy",
+                  "config": {"fields": {"text": "{{ $input.body.text }}"}}},
+                 {"id": "measure", "type": "transform.set", "version": 1, "name": "Measure",
+                  "config": {"fields": {"length": "{{ $length($input.text) }}", "text": "{{ $input.text }}"}}}]""",
+                "[{\"from\": \"trigger\", \"to\": \"copy\"}, {\"from\": \"copy\", \"to\": \"measure\"}]");
+
+        JsonNode outcome = runAndWait(owner, id, "{\"input\": {\"text\": \"" + "x".repeat(300_000) + "\"}}");
+
+        assertThat(outcome.path("status").asString()).as(outcome.path("error").toString()).isEqualTo("succeeded");
+        assertThat(outcome.path("result").path("length").asInt()).isEqualTo(300_000);
+        assertThat(outcome.path("result").path("text").asString()).hasSize(300_000);
+        JsonNode steps = detail(owner, outcome.path("id").asString()).path("steps");
+        JsonNode big = steps.get(1).path("output");
+        assertThat(steps.get(0).path("output").path("_truncated").asBoolean()).isTrue();
+        assertThat(big.path("_truncated").asBoolean()).isTrue();
+        assertThat(big.path("size").asInt()).isGreaterThan(300_000);
+        assertThat(big.path("preview").asString()).hasSize(1_000);
+        // The result step is the run's answer, so it stays whole; its input is history and is cut.
+        assertThat(steps.get(2).path("output").path("text").asString()).hasSize(300_000);
+        assertThat(steps.get(2).path("input").path("_truncated").asBoolean()).isTrue();
+    }
+
+    @Test
     void anExpressionErrorFailsTheRunNamingTheNodeAndTheExpression() {
         String id = workflow(owner, """
                 [{"id": "set", "type": "transform.set", "version": 1, "name": "Broken set",
