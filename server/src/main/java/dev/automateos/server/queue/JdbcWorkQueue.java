@@ -75,6 +75,21 @@ public final class JdbcWorkQueue implements WorkQueue {
         }
     }
 
+    /**
+     * Makes every leased item ready now, for the next claim. Only for a database that one process
+     * owns ({@link SqlDialect#claimsInOneProcess()}): at start-up, every lease there belongs to a
+     * process that is gone, so waiting for the leases to run out would only delay the recovery.
+     *
+     * @return how many items were released
+     */
+    public int releaseAllLeases() {
+        if (!dialect.claimsInOneProcess()) {
+            throw new IllegalStateException("Leases are shared between processes on " + dialect);
+        }
+        return jdbc.sql("update work_queue set lease_owner = null, available_at = ? where lease_owner is not null")
+                .param(QueueRows.time(now())).update();
+    }
+
     @Override
     public Set<UUID> heartbeat(String workerId, Collection<UUID> itemIds, Duration leaseDuration) {
         QueueArguments.workerId(workerId);
