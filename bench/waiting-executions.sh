@@ -42,12 +42,9 @@ workflow=$(curl -sS --fail-with-body -X POST "$BASE/api/v1/workflows" "${auth[@]
 curl -sS --fail-with-body -X PATCH "$BASE/api/v1/workflows/$workflow" "${auth[@]}" -d '{"active": true}' >/dev/null
 url=$(curl -sf "$BASE/api/v1/workflows/$workflow/webhook" "${auth[@]}" | sed -n 's/.*"url":"\([^"]*\)".*/\1/p')
 
-# Live heap after a full collection, from the JVM's own accounting.
+# Live heap: the class histogram runs a full collection first and counts only reachable objects.
 live_heap_mb() {
-  jcmd "$pid" GC.run >/dev/null
-  sleep 1
-  jcmd "$pid" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); s += v } }
-    END { printf "%.1f", s / 1024 }'
+  jcmd "$pid" GC.class_histogram | awk '/^Total/ { printf "%.1f", $3 / 1048576 }'
 }
 
 # Warm up with a first batch, so JIT, pools and caches are in the baseline, not the difference.

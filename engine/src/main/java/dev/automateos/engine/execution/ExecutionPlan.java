@@ -7,6 +7,8 @@ import dev.automateos.engine.workflow.ValidationProblem;
 import dev.automateos.engine.workflow.WorkflowValidator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +118,11 @@ public final class ExecutionPlan {
     /** The trigger or a node, by id. */
     public Optional<PlanNode> node(String id) {
         return Optional.ofNullable(nodes.get(id));
+    }
+
+    /** The trigger and every node, in document order. */
+    public Collection<PlanNode> nodes() {
+        return Collections.unmodifiableCollection(nodes.values());
     }
 
     /** The ids of the nodes connected to {@code output} of {@code nodeId}, in document order; empty if none. */

@@ -25,6 +25,11 @@ final class EffectFreeNodes {
     private EffectFreeNodes() {
     }
 
+    /** Whether every node of the plan, the trigger included, is side-effect-free. */
+    static boolean allEffectFree(ExecutionPlan plan) {
+        return plan.nodes().stream().allMatch(n -> TYPES.contains(n.type() + "@" + n.version()));
+    }
+
     /** Whether the node's steps may be batched; false for an unknown node. */
     static boolean isEffectFree(ExecutionPlan plan, String nodeId) {
         return plan.node(nodeId).map(n -> TYPES.contains(n.type() + "@" + n.version())).orElse(false);

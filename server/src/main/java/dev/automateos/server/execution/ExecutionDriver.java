@@ -11,6 +11,7 @@ import dev.automateos.engine.execution.ExecutionEvent.StepFailed;
 import dev.automateos.engine.execution.ExecutionEvent.StepSucceeded;
 import dev.automateos.engine.execution.ExecutionEvent.StepSuspended;
 import dev.automateos.engine.execution.ExecutionEvent.TimerFired;
+import dev.automateos.engine.execution.ExecutionState;
 import dev.automateos.engine.execution.ExecutionStatus;
 import dev.automateos.engine.execution.Transition;
 import dev.automateos.engine.queue.ClaimedItem;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
@@ -155,11 +157,51 @@ class ExecutionDriver {
             throws InterruptedException {
         for (ExecutionCommand command : commands) {
             switch (command) {
-                case RunStep run -> steps.run(batch.machine().plan(), batch.view(), run).ifPresent(events::add);
+                case RunStep run -> runStep(batch, run).ifPresent(events::add);
                 case CompleteExecution done -> finished(batch.committedRecord());
                 case ScheduleTimer timer -> { } // queued with the commit
             }
         }
+    }
+
+    private Optional<ExecutionEvent> runStep(ExecutionBatch batch, RunStep run) throws InterruptedException {
+        var plan = batch.machine().plan();
+        if (EffectFreeNodes.isEffectFree(plan, run.nodeId())) {
+            return steps.runHere(plan, batch.view(), run);
+        }
+        return steps.run(plan, batch.view(), run);
+    }
+
+    /**
+     * Runs a new execution, not stored yet, to its end in memory, when it can end there: every node
+     * of its workflow is side-effect-free, so nothing outside can tell the run happened before the
+     * launch commits the ended state (its only commit; a crash before it loses nothing anyone was
+     * told of). Empty when the run needs the queue after all (it waits for a retry's back-off
+     * timer): the caller then stores the execution queued, and a worker runs it again from the
+     * start, with the same result.
+     */
+    Optional<ExecutionRecord> runInMemory(ExecutionRecord queued) {
+        var machine = plans.machine(queued);
+        if (!EffectFreeNodes.allEffectFree(machine.plan())) {
+            return Optional.empty();
+        }
+        var batch = new ExecutionBatch(queued, machine, redactor);
+        Deque<ExecutionEvent> events = new ArrayDeque<>(List.of(new ExecutionStarted()));
+        while (!events.isEmpty()) {
+            for (ExecutionCommand command : batch.decide(events.removeFirst(), clock.instant())) {
+                switch (command) {
+                    case RunStep run -> steps.runHere(machine.plan(), batch.view(), run).ifPresent(events::add);
+                    // An ended run drops its timers; a run that would wait for one is not ended below.
+                    case ScheduleTimer timer -> { }
+                    case CompleteExecution done -> { }
+                }
+            }
+        }
+        ExecutionState ended = batch.working();
+        return ended.status().isTerminal()
+                ? Optional.of(new ExecutionRecord(ended, queued.ownerId(), queued.triggerKind(),
+                        queued.idempotencyKey(), queued.draftDefinition(), queued.revision()))
+                : Optional.empty();
     }
 
     /** What a commit leaves to do, and whether it acked the claimed item. */

@@ -1,17 +1,28 @@
 package dev.automateos.server.execution;
 
 import dev.automateos.engine.execution.ExecutionState;
+import dev.automateos.server.config.AutomateOsProperties;
+import dev.automateos.server.config.ProcessRole;
 import dev.automateos.server.web.ApiException;
 import dev.automateos.server.workflow.WorkflowStore;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
-/** {@link ExecutionLauncher}: the execution row and its queue item in one transaction, then a wake-up. */
+/**
+ * {@link ExecutionLauncher}: the execution row and its queue item in one transaction, then a
+ * wake-up. In a process with the worker role, a run of a workflow made only of side-effect-free
+ * steps is first run to its end in memory ({@link ExecutionDriver#runInMemory}); then the ended
+ * execution is the one row stored, with no queue item, and the launch already knows the outcome.
+ * That skips the claim and the second commit, which is most of what such a run costs. Runs of
+ * workflows with a concurrency limit always go through the queue, which enforces the limit; and
+ * no more of these run at once than the worker's concurrency, so the excess queues as before.
+ */
 @Service
 class QueuedExecutionLauncher implements ExecutionLauncher {
 
@@ -23,10 +34,15 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
     private final WorkSignal signal;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ExecutionDriver driver;
+    private final ExecutionNotifier notifier;
+    private final boolean runsHere;
+    private final Semaphore inMemoryRuns;
 
     QueuedExecutionLauncher(WorkflowStore workflows, ExecutionStore store, ExecutionPlans plans,
                             ExecutionQueueing queueing, HistoryRedactor redactor, WorkSignal signal,
-                            TransactionTemplate tx, Clock clock) {
+                            TransactionTemplate tx, Clock clock, ExecutionDriver driver, ExecutionNotifier notifier,
+                            AutomateOsProperties properties) {
         this.workflows = workflows;
         this.store = store;
         this.plans = plans;
@@ -35,6 +51,10 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
         this.signal = signal;
         this.tx = tx;
         this.clock = clock;
+        this.driver = driver;
+        this.notifier = notifier;
+        this.runsHere = properties.hasRole(ProcessRole.WORKER);
+        this.inMemoryRuns = new Semaphore(properties.engine().workerConcurrency());
     }
 
     @Override
@@ -60,14 +80,37 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
         var state = ExecutionState.queued(UUID.randomUUID(), workflow.id(), version, payload, clock.instant());
         var execution = new ExecutionRecord(state, request.ownerId() == null ? workflow.ownerId() : request.ownerId(),
                 request.triggerKind(), request.idempotencyKey(), draft, 0);
+        ExecutionRecord ended = runInMemory(execution);
         try {
-            tx.executeWithoutResult(status -> insertAndEnqueue(execution));
+            tx.executeWithoutResult(status -> {
+                if (ended == null) {
+                    insertAndEnqueue(execution);
+                } else {
+                    store.insert(ended);
+                }
+            });
         } catch (DuplicateKeyException e) {
             // Another delivery with the same key won the race.
             return new LaunchedExecution(store.findByIdempotencyKey(workflow.id(), request.idempotencyKey())
                     .orElseThrow(() -> e), true);
         }
-        return new LaunchedExecution(state.id(), false);
+        if (ended == null) {
+            return new LaunchedExecution(state.id(), false);
+        }
+        notifier.committed(execution, ended);
+        return new LaunchedExecution(state.id(), false, notifier.outcome(ended));
+    }
+
+    /** The ended execution when the run could end in memory here (see the class comment), else null. */
+    private ExecutionRecord runInMemory(ExecutionRecord execution) {
+        if (!runsHere || plans.placement(execution).maxConcurrency() > 0 || !inMemoryRuns.tryAcquire()) {
+            return null;
+        }
+        try {
+            return driver.runInMemory(execution).orElse(null);
+        } finally {
+            inMemoryRuns.release();
+        }
     }
 
     /** Also used for re-runs, which bring their own prepared state. */

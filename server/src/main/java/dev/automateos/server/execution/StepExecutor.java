@@ -4,6 +4,7 @@ import dev.automateos.engine.execution.ExecutionCommand.RunStep;
 import dev.automateos.engine.execution.ExecutionEvent;
 import dev.automateos.engine.execution.ExecutionEvent.StepFailed;
 import dev.automateos.engine.execution.ExecutionPlan;
+import dev.automateos.engine.execution.NodeServices;
 import dev.automateos.engine.execution.StepRunner;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class StepExecutor implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Future<ExecutionEvent>> running = new ConcurrentHashMap<>();
 
-    StepExecutor(VaultNodeServices services, Clock clock) {
+    StepExecutor(NodeServices services, Clock clock) {
         this.runner = new StepRunner(clock, services);
         this.clock = clock;
     }
@@ -68,6 +69,40 @@ class StepExecutor implements AutoCloseable {
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
+        } finally {
+            running.remove(key, future);
+        }
+    }
+
+    /**
+     * Runs an attempt of a side-effect-free step on the caller's thread: such a step only computes
+     * (every expression in it is bounded by the sandbox), so handing it to another thread would cost
+     * more than the step. Its deadline is checked when it returns: past it, the result is dropped
+     * and the attempt reported as timed out, which is the same as interrupting it, since the step
+     * did nothing anyone else can see. Empty when the attempt runs elsewhere here or was cancelled.
+     */
+    Optional<ExecutionEvent> runHere(ExecutionPlan plan, ExecutionRecord execution, RunStep command) {
+        String key = execution.id() + "/" + command.stepId() + "/" + command.attempt();
+        var future = new FutureTask<>(() -> runner.run(plan, execution.state(), command));
+        if (running.putIfAbsent(key, future) != null) {
+            return Optional.empty();
+        }
+        try {
+            future.run();
+            if (future.isCancelled()) {
+                Thread.interrupted(); // the cancel's interrupt was meant for the step, not this thread
+                return Optional.empty();
+            }
+            ExecutionEvent result = future.get();
+            if (command.deadline() != null && clock.instant().isAfter(command.deadline())) {
+                return Optional.of(StepFailed.timedOut(command.stepId(), command.attempt()));
+            }
+            return Optional.of(result);
+        } catch (CancellationException | InterruptedException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(new StepFailed(command.stepId(), command.attempt(), "node_error",
+                    "The step runner failed: " + e.getCause(), false, List.of()));
         } finally {
             running.remove(key, future);
         }

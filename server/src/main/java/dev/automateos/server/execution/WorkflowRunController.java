@@ -48,7 +48,9 @@ class WorkflowRunController {
         if (result.outcome() != null) {
             return ResponseEntity.ok(Finished.of(result.outcome()));
         }
-        var accepted = Accepted.of(result.launched().executionId(), "queued", result.launched().duplicate());
+        var launched = result.launched();
+        var accepted = Accepted.of(launched.executionId(),
+                launched.ended() == null ? "queued" : launched.ended().status(), launched.duplicate());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(accepted.statusUrl())).body(accepted);
     }
 

@@ -48,6 +48,9 @@ class WorkflowRunService {
         if (wait == null) {
             return new RunResult(null, launched);
         }
+        if (launched.ended() != null) {
+            return new RunResult(launched.ended(), launched);
+        }
         try {
             return new RunResult(outcomes.whenFinished(launched.executionId())
                     .get(wait.toMillis(), TimeUnit.MILLISECONDS), launched);

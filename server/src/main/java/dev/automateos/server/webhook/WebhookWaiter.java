@@ -37,7 +37,8 @@ class WebhookWaiter {
         }
         ExecutionOutcome outcome;
         try {
-            outcome = available.whenFinished(launched.executionId()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            outcome = launched.ended() != null ? launched.ended()
+                    : available.whenFinished(launched.executionId()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return WebhookReplies.accepted(launched.executionId(), launched.duplicate());
         } catch (InterruptedException e) {

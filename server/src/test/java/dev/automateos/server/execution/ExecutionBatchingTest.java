@@ -74,7 +74,7 @@ class ExecutionBatchingTest extends ApiTest {
                   "config": {"url": "%1$s/second", "options": {"retry": {"max_attempts": 1}}}}]""".formatted(url),
                 """
                 [{"from": "trigger", "to": "big"}, {"from": "big", "to": "shape"}, {"from": "shape", "to": "first"},
-                 {"from": "first", "to": "after"}, {"from": "after", "to": "second"}]"""));
+                 {"from": "first", "to": "after"}, {"from": "after", "to": "second"}]""", null));
 
         JsonNode outcome = run("{\"input\": {\"amount\": 21}}");
 
@@ -87,28 +87,53 @@ class ExecutionBatchingTest extends ApiTest {
     }
 
     @Test
-    void aRunOfSideEffectFreeStepsOnlyIsCommittedOnceAtTheEnd() {
-        workflowId = UUID.fromString(workflow("""
-                [{"id": "shape", "type": "transform.set", "version": 1, "name": "Shape",
-                  "config": {"fields": {"total": "{{ $input.body.amount * 2 }}"}}},
-                 {"id": "check", "type": "flow.if", "version": 1, "name": "Check",
-                  "config": {"condition": "{{ $input.total > 10 }}"}},
-                 {"id": "done", "type": "core.noop", "version": 1, "name": "Done", "config": {}}]""",
-                """
-                [{"from": "trigger", "to": "shape"}, {"from": "shape", "to": "check"},
-                 {"from": "check", "to": "done", "output": "true"}]"""));
+    void aRunOfSideEffectFreeStepsOnlyEndsInMemoryAndIsStoredOnceEnded() {
+        workflowId = UUID.fromString(workflow(SIDE_EFFECT_FREE, SIDE_EFFECT_FREE_CONNECTIONS, null));
 
         JsonNode outcome = run("{\"input\": {\"amount\": 21}}");
 
         assertThat(outcome.path("status").asString()).isEqualTo("succeeded");
         assertThat(outcome.path("result").path("total").asInt()).isEqualTo(42);
-        long revision = jdbc.sql("select revision from executions where id = ?")
-                .param(UUID.fromString(outcome.path("id").asString())).query(Long.class).single();
-        assertThat(revision).as("saves after the insert").isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from work_queue where execution_id = ?")
-                .param(UUID.fromString(outcome.path("id").asString())).query(Integer.class).single())
-                .as("the run's queue item was acked with its last commit").isZero();
+        assertThat(revision(outcome)).as("saves after the insert").isZero();
+        assertThat(queueItems(outcome)).isZero();
+        JsonNode detail = http.get("/api/v1/executions/" + outcome.path("id").asString()).token(owner.token())
+                .send().expectStatus(200).json();
+        assertThat(detail.path("steps").valueStream().map(s -> s.path("status").asString()))
+                .containsExactly("succeeded", "succeeded", "succeeded", "succeeded");
     }
+
+    @Test
+    void aWorkflowWithAConcurrencyLimitGoesThroughTheQueueWhichEnforcesIt() {
+        workflowId = UUID.fromString(workflow(SIDE_EFFECT_FREE, SIDE_EFFECT_FREE_CONNECTIONS,
+                "{\"max_concurrency\": 2}"));
+
+        JsonNode outcome = run("{\"input\": {\"amount\": 21}}");
+
+        assertThat(outcome.path("result").path("total").asInt()).isEqualTo(42);
+        assertThat(revision(outcome)).as("queued at launch, then one commit at the end").isEqualTo(1);
+        assertThat(queueItems(outcome)).as("the run's queue item was acked with its last commit").isZero();
+    }
+
+    private long revision(JsonNode outcome) {
+        return jdbc.sql("select revision from executions where id = ?")
+                .param(UUID.fromString(outcome.path("id").asString())).query(Long.class).single();
+    }
+
+    private int queueItems(JsonNode outcome) {
+        return jdbc.sql("select count(*) from work_queue where execution_id = ?")
+                .param(UUID.fromString(outcome.path("id").asString())).query(Integer.class).single();
+    }
+
+    private static final String SIDE_EFFECT_FREE_CONNECTIONS = """
+            [{"from": "trigger", "to": "shape"}, {"from": "shape", "to": "check"},
+             {"from": "check", "to": "done", "output": "true"}]""";
+
+    private static final String SIDE_EFFECT_FREE = """
+                [{"id": "shape", "type": "transform.set", "version": 1, "name": "Shape",
+                  "config": {"fields": {"total": "{{ $input.body.amount * 2 }}"}}},
+                 {"id": "check", "type": "flow.if", "version": 1, "name": "Check",
+                  "config": {"condition": "{{ $input.total > 10 }}"}},
+                 {"id": "done", "type": "core.noop", "version": 1, "name": "Done", "config": {}}]""";
 
     private Map<String, String> storedSteps() {
         String state = jdbc.sql("select state from executions where workflow_id = ?").param(workflowId)
@@ -124,11 +149,11 @@ class ExecutionBatchingTest extends ApiTest {
                 .body(body).send().expectStatus(200).json();
     }
 
-    private String workflow(String nodes, String connections) {
+    private String workflow(String nodes, String connections, String settings) {
         String doc = """
                 {"schema_version": 1, "name": "batching %s", "trigger": {"id": "trigger", "type": "trigger.manual",
-                 "version": 1, "name": "Manual", "config": {}}, "nodes": %s, "connections": %s}"""
-                .formatted(System.nanoTime(), nodes, connections);
+                 "version": 1, "name": "Manual", "config": {}}, "nodes": %s, "connections": %s%s}"""
+                .formatted(System.nanoTime(), nodes, connections, settings == null ? "" : ", \"settings\": " + settings);
         return http.post("/api/v1/workflows").token(owner.token()).body(doc).send().expectStatus(201).json()
                 .path("id").asString();
     }
