@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Executions per second through a webhook, history saved, answered when finished.
 # Workload: webhook (when_finished) -> Filter -> Transform -> Respond.
-# Usage: bench/webhook-throughput.sh [duration=30s] [connections=16]
+# Usage: bench/webhook-throughput.sh [duration=30s] [connections=16] [warm-up=20s]
+# A warm-up run of the same load comes first (its figures are printed too), so the measured run
+# sees compiled code rather than the JIT at work; set the warm-up to 0 to skip it.
 # Set BENCH_DB_URL (and BENCH_DB_USER) to run on PostgreSQL instead of the embedded H2.
+# The server's CPU time per execution during the measured run is printed at the end.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${1:-30s}
 CONNECTIONS=${2:-16}
+WARMUP=${3:-20s}
 PORT=${BENCH_PORT:-18767}
 BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk"; exit 1; }
 
 dir=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'cp "$dir/server.log" /tmp/last-bench-server.log 2>/dev/null; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
 server_args=(server --port "$PORT")
+# Keep every run, so the run count at the end can be checked against the requests sent.
+export AUTOMATEOS_RETENTION_MAX_PER_WORKFLOW=10000000
 [ -n "${BENCH_DB_URL:-}" ] && export AUTOMATEOS_DB_URL="$BENCH_DB_URL" AUTOMATEOS_DB_USER="${BENCH_DB_USER:-postgres}"
 (cd "$dir" && exec "$ROOT/automateos" "${server_args[@]}" >"$dir/server.log" 2>&1) &
 pid=$!
@@ -54,7 +60,18 @@ wrk.method = "POST"
 wrk.body = '{"id": 7, "amount": 25}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
+if [ "$WARMUP" != "0" ]; then
+  echo "warm-up: wrk -t2 -c$CONNECTIONS -d$WARMUP -s post.lua $url"
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$dir/post.lua" "$url" | grep -E "requests in|Requests/sec|Non-2xx"
+fi
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+ticks_before=$(cpu_ticks)
 echo "wrk -t2 -c$CONNECTIONS -d$DURATION --latency -s post.lua $url"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$dir/post.lua" "$url"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$dir/post.lua" "$url" | tee "$dir/wrk.out"
+ticks=$(( $(cpu_ticks) - ticks_before ))
+requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$dir/wrk.out")
+echo "server CPU during the measured run: $(( ticks * 10 )) ms, $(awk -v t="$ticks" -v r="$requests" 'BEGIN { printf "%.2f", t * 10 / r }') ms per execution"
 runs=$(curl -sf "$BASE/api/v1/workflows/$workflow/stats" "${auth[@]}" || true)
 echo "stats: $runs"
+curl -sf "$BASE/metrics" | grep '^automateos_store_group_commit_size_\(count\|sum\)' | tr '\n' ' ' | sed 's/^/group commits: /; s/$/\n/' || true
+grep -c '"level":"ERROR"\| ERROR ' "$dir/server.log" | sed 's/^/server log errors: /' || true

@@ -32,7 +32,7 @@ public final class ExecutionPlan {
      * @param timeout the node's {@code timeout_ms} per attempt, or null for none
      */
     public record PlanNode(String id, String name, String type, int version, JsonNode config, NodeType<?, ?> nodeType,
-                           RetryPolicy retry, Duration timeout) {
+                           RetryPolicy retry, Duration timeout, ConfigBinding binding) {
 
         public NodeSpec spec() {
             return nodeType.spec();
@@ -98,12 +98,13 @@ public final class ExecutionPlan {
         String type = entry.get("type").stringValue();
         int version = entry.get("version").intValue();
         NodeType<?, ?> nodeType = catalog.nodeType(type, version).orElseThrow();
-        JsonNode config = entry.get("config");
+        JsonNode given = entry.get("config");
+        JsonNode config = given == null || given.isNull() ? JsonNodeFactory.instance.objectNode() : given.deepCopy();
         JsonNode timeoutMs = entry.get("timeout_ms");
-        return new PlanNode(entry.get("id").stringValue(), entry.get("name").stringValue(), type, version,
-                config == null || config.isNull() ? JsonNodeFactory.instance.objectNode() : config.deepCopy(),
+        return new PlanNode(entry.get("id").stringValue(), entry.get("name").stringValue(), type, version, config,
                 nodeType, RetryPolicy.of(entry.get("retry")),
-                timeoutMs == null || timeoutMs.isNull() ? null : Duration.ofMillis(timeoutMs.longValue()));
+                timeoutMs == null || timeoutMs.isNull() ? null : Duration.ofMillis(timeoutMs.longValue()),
+                ConfigBinding.of(nodeType, config));
     }
 
     /** The workflow's name, for {@code $workflow.name}. */

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
@@ -59,13 +58,11 @@ public final class StepRunner {
 
     private <C extends Record, R> ExecutionEvent execute(PlanNode node, NodeType<C, R> type, StepContext context,
                                                          RunStep command) {
-        C config;
-        try {
-            config = EngineJson.mapper().treeToValue(node.config(), type.configType());
-        } catch (JacksonException e) {
+        C config = node.binding().config(type.configType());
+        if (config == null) {
             return StepFailures.failed(command, context.logged(), "invalid_config", "Node '" + node.name()
                     + "': its config does not fit " + node.type() + "@" + node.version() + ": "
-                    + e.getOriginalMessage(), false);
+                    + node.binding().problem(), false);
         }
         R result = type.execute(config, context);
         JsonNode output = result == null ? NullNode.getInstance() : EngineJson.mapper().valueToTree(result);

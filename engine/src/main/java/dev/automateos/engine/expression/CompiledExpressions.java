@@ -13,9 +13,9 @@ final class CompiledExpressions {
 
     static final int CAPACITY = 4_096;
 
-    private static final Map<String, Jsonata> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
+    private static final Map<String, ParsedExpression> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Jsonata> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, ParsedExpression> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -23,15 +23,15 @@ final class CompiledExpressions {
     private CompiledExpressions() {}
 
     /** The parsed expression; throws the parser's exception when it does not parse. */
-    static Jsonata get(String source) {
+    static ParsedExpression get(String source) {
         synchronized (CACHE) {
-            Jsonata cached = CACHE.get(source);
+            ParsedExpression cached = CACHE.get(source);
             if (cached != null) {
                 return cached;
             }
         }
         // Parsed outside the lock: a slow parse must not stall every other render.
-        Jsonata parsed = Jsonata.jsonata(source);
+        ParsedExpression parsed = ParsedExpression.of(source, Jsonata.jsonata(source), ExpressionScope.NAMES);
         synchronized (CACHE) {
             CACHE.putIfAbsent(source, parsed);
             return CACHE.get(source);

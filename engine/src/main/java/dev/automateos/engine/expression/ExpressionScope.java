@@ -1,8 +1,7 @@
 package dev.automateos.engine.expression;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -28,16 +27,20 @@ public record ExpressionScope(JsonNode trigger, JsonNode input, JsonNode nodes, 
         return new ExpressionScope(empty, input, empty, empty, empty, empty, now);
     }
 
-    /** The variables, by name without the {@code $}. */
-    Map<String, JsonNode> variables() {
-        Map<String, JsonNode> variables = new LinkedHashMap<>();
-        variables.put("trigger", trigger);
-        variables.put("input", input);
-        variables.put("nodes", nodes);
-        variables.put("vars", vars);
-        variables.put("execution", execution);
-        variables.put("workflow", workflow);
-        variables.put("now", now == null ? null : JsonNodeFactory.instance.stringNode(now.toString()));
-        return variables;
+    /** The variable names, without the {@code $}. */
+    static final Set<String> NAMES = Set.of("trigger", "input", "nodes", "vars", "execution", "workflow", "now");
+
+    /** One variable by name (one of {@link #NAMES}); null for a null component. */
+    JsonNode variable(String name) {
+        return switch (name) {
+            case "trigger" -> trigger;
+            case "input" -> input;
+            case "nodes" -> nodes;
+            case "vars" -> vars;
+            case "execution" -> execution;
+            case "workflow" -> workflow;
+            case "now" -> now == null ? null : JsonNodeFactory.instance.stringNode(now.toString());
+            default -> throw new IllegalArgumentException("No scope variable $" + name);
+        };
     }
 }

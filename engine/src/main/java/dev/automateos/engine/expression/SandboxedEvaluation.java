@@ -21,7 +21,9 @@ import tools.jackson.databind.JsonNode;
  *   <li>JSONata's own runtime bounds (checked on every evaluation step) stop deep recursion and
  *       long loops of small steps, with a clear message;</li>
  *   <li>a hard deadline covers what those checks cannot see, such as one built-in function working
- *       on a huge range: the evaluation runs on a small pool of platform threads, and the caller
+ *       on a huge range: unless the expression cannot call a function at all
+ *       ({@link ParsedExpression#runsInline()}, which then runs on the caller's thread and saves a
+ *       thread hand-off), the evaluation runs on a small pool of platform threads, and the caller
  *       stops waiting at the deadline and interrupts it. Platform, not virtual, threads: a runaway
  *       built-in never yields, and on a virtual thread it would hold a carrier that request
  *       handling needs. It keeps its pool thread until its current step ends (JSONata caps ranges
@@ -79,12 +81,19 @@ final class SandboxedEvaluation {
         }
     }
 
-    static JsonNode evaluate(Jsonata jsonata, ExpressionScope scope, ExpressionLimits limits) {
+    static JsonNode evaluate(ParsedExpression parsed, ExpressionScope scope, ExpressionLimits limits) {
+        Jsonata jsonata = parsed.jsonata();
         Jsonata.Frame frame = jsonata.createFrame();
-        scope.variables().forEach((name, value) -> frame.bind(name, JsonataValues.toJava(value)));
-        frame.bind("eval", EVAL_REFUSED);
         JsonNode input = scope.input();
         Object root = input == null || input.isNull() ? null : JsonataValues.toJava(input);
+        for (String name : parsed.variables()) {
+            // $input is the context item too: one converted copy serves both.
+            frame.bind(name, name.equals("input") && root != null ? root : JsonataValues.toJava(scope.variable(name)));
+        }
+        frame.bind("eval", EVAL_REFUSED);
+        if (parsed.runsInline()) {
+            return inline(jsonata, frame, root, limits);
+        }
         AtomicLong startedAt = new AtomicLong();
         FutureTask<Object> task = new FutureTask<>(() -> {
             startedAt.set(System.nanoTime());
@@ -98,6 +107,18 @@ final class SandboxedEvaluation {
             throw new ExpressionException("too many expressions are being evaluated at once; try again shortly.", e);
         }
         Object result = await(task, startedAt, limits);
+        return JsonataValues.toJson(result, limits.maxOutputChars());
+    }
+
+    /** An expression that cannot call a function ({@link ParsedExpression#runsInline()}): the cooperative bounds suffice. */
+    private static JsonNode inline(Jsonata jsonata, Jsonata.Frame frame, Object root, ExpressionLimits limits) {
+        frame.setRuntimeBounds(limits.timeout().toMillis(), limits.maxDepth());
+        Object result;
+        try {
+            result = jsonata.evaluate(root, frame);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw translate(e, limits);
+        }
         return JsonataValues.toJson(result, limits.maxOutputChars());
     }
 

@@ -1,7 +1,6 @@
 package dev.automateos.engine.expression;
 
 import com.dashjoin.jsonata.JException;
-import com.dashjoin.jsonata.Jsonata;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -69,11 +68,11 @@ public final class TemplateRenderer {
     }
 
     private JsonNode evaluate(TemplateSyntax.Expression expression, ExpressionScope scope) {
-        Jsonata jsonata = TemplateSyntax.compile(expression);
+        ParsedExpression parsed = TemplateSyntax.compile(expression);
         String name = "The expression {{" + expression.source() + "}}";
         int start = expression.offset() + 3;
         try {
-            return SandboxedEvaluation.evaluate(jsonata, scope, limits);
+            return SandboxedEvaluation.evaluate(parsed, scope, limits);
         } catch (JException e) {
             throw new ExpressionException(name + " failed: " + e.getMessage() + " (error " + e.getError() + ").",
                     start + Math.max(0, e.getLocation() - 1), e);

@@ -1,7 +1,6 @@
 package dev.automateos.engine.expression;
 
 import com.dashjoin.jsonata.JException;
-import com.dashjoin.jsonata.Jsonata;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,7 +91,7 @@ public final class TemplateSyntax {
      * Compiles one expression (through the shared cache); throws {@link ExpressionException} with a
      * readable message and position when it does not parse or uses a reserved {@code $__} name.
      */
-    static Jsonata compile(Expression expression) {
+    static ParsedExpression compile(Expression expression) {
         int reserved = expression.source().indexOf("$__");
         if (reserved >= 0) {
             // The evaluator keeps its time and depth guards in variables named $__...; rebinding them would escape the bounds.

@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
 final class Comparisons {
 
     static final int MAX_PATTERN_LENGTH = 1_000;
+    // Compiled once: String.matches compiles its pattern on every call, and a filter runs per execution.
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,300}(\\.\\d{1,300})?([eE][-+]?\\d{1,4})?");
+    private static final Pattern OFFSET_AT_END = Pattern.compile("[+-]\\d{2}:?\\d{2}$");
 
     private Comparisons() {}
 
@@ -142,7 +145,7 @@ final class Comparisons {
         if (value.isNumber()) {
             return Optional.of(value.decimalValue());
         }
-        if (value.isString() && value.stringValue().strip().matches("-?\\d{1,300}(\\.\\d{1,300})?([eE][-+]?\\d{1,4})?")) {
+        if (value.isString() && NUMBER.matches(value.stringValue().strip())) {
             return Optional.of(new BigDecimal(value.stringValue().strip()));
         }
         return Optional.empty();
@@ -158,7 +161,7 @@ final class Comparisons {
             if (text.length() == 10) {
                 return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
             }
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+            if (text.endsWith("Z") || OFFSET_AT_END.matcher(text).find()) {
                 return Optional.of(OffsetDateTime.parse(text).toInstant());
             }
             return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One execution as one claim holds it in memory: the last committed record, the state after the
@@ -30,6 +31,7 @@ final class ExecutionBatch {
     private final ExecutionMachine machine;
     private final HistoryRedactor redactor;
     private final Set<Step> clean = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<JsonNode> cleanValues = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<ExecutionEvent> uncommitted = new ArrayList<>();
     private final List<ScheduleTimer> timers = new ArrayList<>();
     private ExecutionRecord committed;
@@ -45,7 +47,7 @@ final class ExecutionBatch {
     List<ExecutionCommand> decide(ExecutionEvent event, Instant now) {
         Transition t = machine.decide(working, event, now);
         if (t.changed()) {
-            working = redactor.redactChanged(t.state(), clean);
+            working = redactor.redactChanged(t.state(), clean, cleanValues);
             uncommitted.add(event);
         }
         t.commands().stream().filter(c -> c instanceof ScheduleTimer).forEach(c -> timers.add((ScheduleTimer) c));
@@ -117,6 +119,7 @@ final class ExecutionBatch {
         working = record.state();
         clean.clear();
         clean.addAll(working.steps()); // stored states were redacted when saved
+        cleanValues.clear();
         uncommitted.clear();
         timers.clear();
     }

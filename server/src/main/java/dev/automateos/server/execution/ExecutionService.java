@@ -7,6 +7,7 @@ import dev.automateos.engine.execution.Reruns;
 import dev.automateos.server.auth.AuthenticatedUser;
 import dev.automateos.server.execution.ExecutionViews.Accepted;
 import dev.automateos.server.execution.ExecutionViews.Detail;
+import dev.automateos.server.store.TimeOrderedIds;
 import dev.automateos.server.web.ApiException;
 import dev.automateos.server.web.Page;
 import dev.automateos.server.web.PageRequest;
@@ -87,8 +88,8 @@ class ExecutionService {
         }
         ExecutionState fresh;
         try {
-            fresh = mode.equals("start") ? Reruns.fromStart(old.state(), UUID.randomUUID(), clock.instant())
-                    : Reruns.fromFailedStep(old.state(), UUID.randomUUID(), clock.instant());
+            fresh = mode.equals("start") ? Reruns.fromStart(old.state(), TimeOrderedIds.next(clock), clock.instant())
+                    : Reruns.fromFailedStep(old.state(), TimeOrderedIds.next(clock), clock.instant());
         } catch (IllegalStateException e) {
             throw ApiException.conflict("not_rerunnable", e.getMessage());
         }

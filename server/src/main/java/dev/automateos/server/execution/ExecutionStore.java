@@ -23,6 +23,13 @@ interface ExecutionStore {
     void insert(ExecutionRecord execution);
 
     /**
+     * The same insert in two parts: serializes the execution now, on the caller's thread, and
+     * returns the write itself, to run later inside a transaction (for {@code GroupCommit}, whose
+     * leader should spend its time writing, not serializing others' states).
+     */
+    Runnable prepareInsert(ExecutionRecord execution);
+
+    /**
      * Writes {@code next} (revision = {@code expectedRevision + 1}) if the stored revision is still
      * {@code expectedRevision}.
      *

@@ -51,15 +51,23 @@ class HistoryRedactor {
     /**
      * The same as {@link #redact} for a state whose steps in {@code clean} (by identity) already had
      * their secrets redacted: only the other steps are looked at, which is what a transition
-     * changed. The steps of the answer are added to {@code clean}. The trigger payload is redacted
-     * at launch.
+     * changed, and of their values only those not in {@code cleanValues} (a step's input is usually
+     * the output of the step before, looked at already). The answer's steps and values are added
+     * to both sets. The trigger payload is redacted at launch.
      */
-    ExecutionState redactChanged(ExecutionState state, Set<Step> clean) {
+    ExecutionState redactChanged(ExecutionState state, Set<Step> clean, Set<JsonNode> cleanValues) {
+        UnaryOperator<JsonNode> rule = value -> {
+            if (value == null || cleanValues.contains(value)) {
+                return value;
+            }
+            JsonNode fit = withoutSecrets(value);
+            cleanValues.add(fit);
+            return fit;
+        };
         List<Step> steps = new ArrayList<>(state.steps().size());
         boolean changed = false;
         for (Step step : state.steps()) {
-            Step fit = clean.contains(step) ? step
-                    : mapStep(step, HistoryRedactor::withoutSecrets, HistoryRedactor::withoutSecrets);
+            Step fit = clean.contains(step) ? step : mapStep(step, rule, rule);
             clean.add(fit);
             changed |= fit != step;
             steps.add(fit);
@@ -109,7 +117,8 @@ class HistoryRedactor {
 
     /** The value itself when it is small enough (the usual case), else a truncation marker. */
     private JsonNode withinSize(JsonNode value) {
-        if (value == null || value.isNull() || value.isNumber() || value.isBoolean()) {
+        if (value == null || value.isNull() || value.isNumber() || value.isBoolean()
+                || JsonSizeBound.atMost(value, maxStepOutput)) {
             return value;
         }
         String text = EngineJson.mapper().writeValueAsString(value);

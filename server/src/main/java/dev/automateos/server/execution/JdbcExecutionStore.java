@@ -25,6 +25,10 @@ class JdbcExecutionStore implements ExecutionStore {
     private static final String SUMMARY = "id, workflow_id, workflow_version, owner_id, trigger_kind, status, "
             + "rerun_of, created_at, started_at, finished_at, duration_ms, error_code, error_message";
 
+    private static final String INSERT = "insert into executions (" + SUMMARY
+            + ", idempotency_key, draft_definition, state, revision) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
 
     JdbcExecutionStore(JdbcClient jdbc) {
@@ -33,16 +37,19 @@ class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public void insert(ExecutionRecord e) {
+        prepareInsert(e).run();
+    }
+
+    @Override
+    public Runnable prepareInsert(ExecutionRecord e) {
         ExecutionState s = e.state();
-        jdbc.sql("insert into executions (" + SUMMARY + ", idempotency_key, draft_definition, state, revision) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(s.id(), s.workflowId(), s.workflowVersion(), e.ownerId(), e.triggerKind(), status(s),
-                        s.rerunOf(), ts(s.createdAt()), ts(s.startedAt()), ts(s.finishedAt()), duration(s),
-                        s.error() == null ? null : s.error().code(), s.error() == null ? null : s.error().message(),
-                        e.idempotencyKey(),
-                        e.draftDefinition() == null ? null : EngineJson.mapper().writeValueAsString(e.draftDefinition()),
-                        ExecutionJson.write(s), e.revision())
-                .update();
+        Object[] params = {s.id(), s.workflowId(), s.workflowVersion(), e.ownerId(), e.triggerKind(), status(s),
+                s.rerunOf(), ts(s.createdAt()), ts(s.startedAt()), ts(s.finishedAt()), duration(s),
+                s.error() == null ? null : s.error().code(), s.error() == null ? null : s.error().message(),
+                e.idempotencyKey(),
+                e.draftDefinition() == null ? null : EngineJson.mapper().writeValueAsString(e.draftDefinition()),
+                ExecutionJson.write(s), e.revision()};
+        return () -> jdbc.sql(INSERT).params(params).update();
     }
 
     @Override

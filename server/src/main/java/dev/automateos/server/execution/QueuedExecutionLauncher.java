@@ -3,6 +3,8 @@ package dev.automateos.server.execution;
 import dev.automateos.engine.execution.ExecutionState;
 import dev.automateos.server.config.AutomateOsProperties;
 import dev.automateos.server.config.ProcessRole;
+import dev.automateos.server.store.GroupCommit;
+import dev.automateos.server.store.TimeOrderedIds;
 import dev.automateos.server.web.ApiException;
 import dev.automateos.server.workflow.WorkflowStore;
 import java.time.Clock;
@@ -10,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
@@ -32,7 +33,7 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
     private final ExecutionQueueing queueing;
     private final HistoryRedactor redactor;
     private final WorkSignal signal;
-    private final TransactionTemplate tx;
+    private final GroupCommit commits;
     private final Clock clock;
     private final ExecutionDriver driver;
     private final ExecutionNotifier notifier;
@@ -41,7 +42,7 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
 
     QueuedExecutionLauncher(WorkflowStore workflows, ExecutionStore store, ExecutionPlans plans,
                             ExecutionQueueing queueing, HistoryRedactor redactor, WorkSignal signal,
-                            TransactionTemplate tx, Clock clock, ExecutionDriver driver, ExecutionNotifier notifier,
+                            GroupCommit commits, Clock clock, ExecutionDriver driver, ExecutionNotifier notifier,
                             AutomateOsProperties properties) {
         this.workflows = workflows;
         this.store = store;
@@ -49,7 +50,7 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
         this.queueing = queueing;
         this.redactor = redactor;
         this.signal = signal;
-        this.tx = tx;
+        this.commits = commits;
         this.clock = clock;
         this.driver = driver;
         this.notifier = notifier;
@@ -59,15 +60,14 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
 
     @Override
     public LaunchedExecution launch(LaunchRequest request) {
-        var workflow = workflows.find(request.workflowId())
-                .orElseThrow(() -> ApiException.notFound("The workflow"));
+        Pinned workflow = pin(request);
         if (request.idempotencyKey() != null) {
             var earlier = store.findByIdempotencyKey(workflow.id(), request.idempotencyKey());
             if (earlier.isPresent()) {
                 return new LaunchedExecution(earlier.get(), true);
             }
         }
-        int version = request.version() == null ? workflow.version() : request.version();
+        int version = workflow.version();
         JsonNode draft = request.draftDefinition();
         // Refuses a missing version or an invalid draft before anything is stored.
         if (draft != null) {
@@ -77,17 +77,19 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
         }
         JsonNode payload = request.triggerPayload() == null ? NullNode.getInstance()
                 : redactor.redactPayload(request.triggerPayload());
-        var state = ExecutionState.queued(UUID.randomUUID(), workflow.id(), version, payload, clock.instant());
-        var execution = new ExecutionRecord(state, request.ownerId() == null ? workflow.ownerId() : request.ownerId(),
+        var state = ExecutionState.queued(TimeOrderedIds.next(clock), workflow.id(), version, payload, clock.instant());
+        var execution = new ExecutionRecord(state, workflow.ownerId(),
                 request.triggerKind(), request.idempotencyKey(), draft, 0);
         ExecutionRecord ended = runInMemory(execution);
+        Runnable insert = store.prepareInsert(ended == null ? execution : ended);
         try {
-            tx.executeWithoutResult(status -> {
+            // Many launches share a commit under load; each returns once its own row is committed.
+            commits.run(() -> {
+                insert.run();
                 if (ended == null) {
-                    insertAndEnqueue(execution);
-                } else {
-                    store.insert(ended);
+                    enqueue(execution);
                 }
+                return null;
             });
         } catch (DuplicateKeyException e) {
             // Another delivery with the same key won the race.
@@ -99,6 +101,23 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
         }
         notifier.committed(execution, ended);
         return new LaunchedExecution(state.id(), false, notifier.outcome(ended));
+    }
+
+    /** The workflow, version and owner a launch runs as. */
+    private record Pinned(UUID id, int version, UUID ownerId) {
+    }
+
+    /**
+     * A caller that names both the version and the owner (a webhook, which just read them) needs no
+     * workflow lookup; the version is checked against the cached plans either way.
+     */
+    private Pinned pin(LaunchRequest request) {
+        if (request.version() != null && request.ownerId() != null) {
+            return new Pinned(request.workflowId(), request.version(), request.ownerId());
+        }
+        var workflow = workflows.find(request.workflowId()).orElseThrow(() -> ApiException.notFound("The workflow"));
+        return new Pinned(workflow.id(), request.version() == null ? workflow.version() : request.version(),
+                request.ownerId() == null ? workflow.ownerId() : request.ownerId());
     }
 
     /** The ended execution when the run could end in memory here (see the class comment), else null. */
@@ -116,6 +135,10 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
     /** Also used for re-runs, which bring their own prepared state. */
     void insertAndEnqueue(ExecutionRecord execution) {
         store.insert(execution);
+        enqueue(execution);
+    }
+
+    private void enqueue(ExecutionRecord execution) {
         queueing.enqueueRun(execution, execution.state().createdAt());
         signal.wakeAfterCommit();
     }

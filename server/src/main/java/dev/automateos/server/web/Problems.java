@@ -46,7 +46,16 @@ public class Problems {
     /** Writes a problem straight to the response, for code that runs outside Spring MVC. */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
                       String code, String message) throws IOException {
-        ProblemDetail problem = build(status, code, message, List.of(), request);
+        write(response, status, build(status, code, message, List.of(), request));
+    }
+
+    /** The same for an {@link ApiException}, with its field problems. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
+        write(response, e.status(), build(e.status(), e.code(), e.getMessage(), e.errors(), request));
+    }
+
+    /** Writes a built problem as the response body. */
+    public void write(HttpServletResponse response, HttpStatusCode status, ProblemDetail problem) throws IOException {
         response.setStatus(status.value());
         response.setContentType(PROBLEM_JSON.toString());
         json.writeValue(response.getOutputStream(), problem);

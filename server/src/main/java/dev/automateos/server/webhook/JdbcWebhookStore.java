@@ -1,6 +1,5 @@
 package dev.automateos.server.webhook;
 
-import dev.automateos.engine.workflow.WorkflowFormat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,17 +9,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code webhook_endpoints} table, and the read-only lookups a request needs in the workflow
- * tables (one join: endpoint, workflow row and its current version), so a call costs one query.
+ * tables (one join: endpoint and workflow row), so a call costs one small query; the version's
+ * document comes from {@link WebhookVersions}, parsed once per version.
  */
 @Repository
 class JdbcWebhookStore {
 
     private static final String ENDPOINT = "select workflow_id, owner_id, token_path, custom_path from webhook_endpoints";
-    private static final String WORKFLOW = "select w.id, w.owner_id, w.active, w.current_version, v.definition "
-            + "from workflows w join workflow_versions v on v.workflow_id = w.id and v.version = w.current_version ";
-    private static final String TARGET = "select w.id, w.owner_id, w.active, w.current_version, v.definition "
-            + "from webhook_endpoints e join workflows w on w.id = e.workflow_id "
-            + "join workflow_versions v on v.workflow_id = w.id and v.version = w.current_version ";
+    private static final String WORKFLOW = "select w.id, w.owner_id, w.active, w.current_version from workflows w ";
+    private static final String TARGET = "select w.id, w.owner_id, w.active, w.current_version "
+            + "from webhook_endpoints e join workflows w on w.id = e.workflow_id ";
 
     private final JdbcClient jdbc;
 
@@ -57,7 +55,7 @@ class JdbcWebhookStore {
                 .params(tokenPath, Timestamp.from(at), workflowId).update() > 0;
     }
 
-    /** A workflow with its current document, whether or not it has an endpoint yet. */
+    /** A workflow and its current version, whether or not it has an endpoint yet. */
     Optional<WebhookTarget> workflow(UUID workflowId) {
         return jdbc.sql(WORKFLOW + "where w.id = ?").param(workflowId).query(this::target).optional();
     }
@@ -79,7 +77,6 @@ class JdbcWebhookStore {
 
     private WebhookTarget target(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new WebhookTarget(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
-                rs.getBoolean("active"), rs.getInt("current_version"),
-                WorkflowFormat.parseJson(rs.getString("definition")));
+                rs.getBoolean("active"), rs.getInt("current_version"));
     }
 }

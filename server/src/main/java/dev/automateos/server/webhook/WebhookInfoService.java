@@ -25,10 +25,12 @@ class WebhookInfoService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String baseUrl;
+    private final WebhookVersions versions;
 
     WebhookInfoService(JdbcWebhookStore store, WebhookEndpoints endpoints, PlatformTransactionManager transactions,
-                       Clock clock, @Value("${automateos.webhook.base-url:}") String baseUrl) {
+                       Clock clock, @Value("${automateos.webhook.base-url:}") String baseUrl, WebhookVersions versions) {
         this.store = store;
+        this.versions = versions;
         this.endpoints = endpoints;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -59,7 +61,7 @@ class WebhookInfoService {
     private Owned owned(AuthenticatedUser me, UUID workflowId) {
         WebhookTarget workflow = store.workflow(workflowId).filter(w -> w.ownerId().equals(me.id()))
                 .orElseThrow(() -> ApiException.notFound("The workflow"));
-        WebhookTrigger.Config config = TriggerConfigs.of(workflow.definition()).orElseThrow(() ->
+        WebhookTrigger.Config config = versions.of(workflow).flatMap(WebhookVersions.Version::config).orElseThrow(() ->
                 ApiException.notFound("A webhook for this workflow (its trigger is not trigger.webhook)"));
         return new Owned(workflow, config);
     }

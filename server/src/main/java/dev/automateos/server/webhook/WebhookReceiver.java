@@ -32,17 +32,20 @@ class WebhookReceiver {
     private final WebhookAuthenticator authenticator;
     private final ObjectProvider<ExecutionLauncher> launcher;
     private final WebhookWaiter waiter;
+    private final WebhookVersions versions;
 
     WebhookReceiver(WebhookAuthenticator authenticator, ObjectProvider<ExecutionLauncher> launcher,
-                    WebhookWaiter waiter) {
+                    WebhookWaiter waiter, WebhookVersions versions) {
         this.authenticator = authenticator;
         this.launcher = launcher;
         this.waiter = waiter;
+        this.versions = versions;
     }
 
     ResponseEntity<?> receive(Route route, Optional<WebhookTarget> found, HttpServletRequest servlet) {
         WebhookTarget target = found.filter(t -> route == Route.TEST || t.active()).orElseThrow(WebhookReceiver::notFound);
-        WebhookTrigger.Config config = TriggerConfigs.of(target.definition()).orElseThrow(WebhookReceiver::notFound);
+        WebhookVersions.Version version = versions.of(target).orElseThrow(WebhookReceiver::notFound);
+        WebhookTrigger.Config config = version.config().orElseThrow(WebhookReceiver::notFound);
         IncomingRequest request = IncomingRequest.of(servlet);
         if (config.methods().stream().noneMatch(m -> m.name().equals(request.method()))) {
             HttpHeaders allow = new HttpHeaders();
@@ -54,7 +57,7 @@ class WebhookReceiver {
         ObjectNode payload = WebhookPayloads.of(request, secretHeaders);
         String idempotencyKey = idempotencyKey(request);
         LaunchedExecution launched = launcher().launch(new LaunchRequest(target.workflowId(), target.version(),
-                route == Route.TEST ? target.definition() : null, target.ownerId(), "webhook", payload,
+                route == Route.TEST ? version.definition() : null, target.ownerId(), "webhook", payload,
                 idempotencyKey));
         return config.responseMode() == WebhookTrigger.ResponseMode.WHEN_FINISHED
                 ? waiter.reply(launched, servlet)

@@ -66,6 +66,11 @@ class PlatformBasicsTest extends ApiTest {
     void openApiDocumentIsServed() {
         var response = http.get("/api/openapi.json").send().expectStatus(200);
         assertThat(response.json().path("openapi").asString()).startsWith("3.1");
+        // Served by their own servlet, the webhook URLs are described by hand; they must not go missing.
+        assertThat(response.json().path("paths").path("/webhook/{token}").path("post").path("responses").has("202"))
+                .isTrue();
+        assertThat(response.json().path("paths").has("/webhook-test/{token}")).isTrue();
+        assertThat(response.json().path("paths").has("/webhook/u/{username}/{path}")).isTrue();
     }
 
     @Test

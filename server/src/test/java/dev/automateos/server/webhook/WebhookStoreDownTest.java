@@ -1,14 +1,15 @@
 package dev.automateos.server.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.automateos.server.web.Problems;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /** With the database down nothing can be accepted: 503 with Retry-After, never a 2xx. */
 class WebhookStoreDownTest {
@@ -22,7 +23,7 @@ class WebhookStoreDownTest {
                 throw new CannotGetJdbcConnectionException("connection refused");
             }
         };
-        var receiver = new WebhookReceiver(null, null, null) {
+        var receiver = new WebhookReceiver(null, null, null, null) {
             @Override
             org.springframework.http.ResponseEntity<?> receive(Route route, Optional<WebhookTarget> found,
                                                                jakarta.servlet.http.HttpServletRequest servlet) {
@@ -30,12 +31,18 @@ class WebhookStoreDownTest {
                 return org.springframework.http.ResponseEntity.accepted().build();
             }
         };
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new WebhookController(store, receiver)).build();
+        var servlet = new WebhookServlet(store, receiver, new Problems(JsonMapper.builder().build()));
+        var request = new MockHttpServletRequest("POST", "/webhook/" + "a".repeat(32));
+        request.setServletPath(WebhookServlet.LIVE);
+        request.setPathInfo("/" + "a".repeat(32));
+        request.setContent("{}".getBytes());
+        var response = new MockHttpServletResponse();
 
-        var response = mvc.perform(post("/webhook/" + "a".repeat(32)).content("{}")).andReturn().getResponse();
+        servlet.service(request, response);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
         assertThat(response.getContentAsString()).contains("\"code\":\"service_unavailable\"");
         assertThat(launched).isFalse();
     }
