@@ -73,5 +73,10 @@ requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$dir/wrk.out")
 echo "server CPU during the measured run: $(( ticks * 10 )) ms, $(awk -v t="$ticks" -v r="$requests" 'BEGIN { printf "%.2f", t * 10 / r }') ms per execution"
 runs=$(curl -sf "$BASE/api/v1/workflows/$workflow/stats" "${auth[@]}" || true)
 echo "stats: $runs"
+failed=$(curl -sf "$BASE/api/v1/executions?workflow_id=$workflow&status=failed&limit=1" "${auth[@]}" \
+  | sed -n 's/.*"items":\[{"id":"\([^"]*\)".*/\1/p')
+if [ -n "$failed" ]; then
+  echo "a failed run: $(curl -sf "$BASE/api/v1/executions/$failed" "${auth[@]}" | grep -o '"error":{[^}]*}' | head -3)"
+fi
 curl -sf "$BASE/metrics" | grep '^automateos_store_group_commit_size_\(count\|sum\)' | tr '\n' ' ' | sed 's/^/group commits: /; s/$/\n/' || true
 grep -c '"level":"ERROR"\| ERROR ' "$dir/server.log" | sed 's/^/server log errors: /' || true

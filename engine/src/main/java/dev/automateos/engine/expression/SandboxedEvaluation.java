@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Runs one parsed expression inside its bounds:
  * <ul>
- *   <li>JSONata's own runtime bounds (checked on every evaluation step) stop deep recursion and
- *       long loops of small steps, with a clear message;</li>
+ *   <li>a step budget ({@link EvaluationBudget}, checked on every evaluation step) stops deep
+ *       recursion and long loops of small steps, with a clear message, after the same amount of
+ *       work however busy the machine is;</li>
  *   <li>a hard deadline covers what those checks cannot see, such as one built-in function working
  *       on a huge range: unless the expression cannot call a function at all
  *       ({@link ParsedExpression#runsInline()}, which then runs on the caller's thread and saves a
@@ -91,14 +92,13 @@ final class SandboxedEvaluation {
             frame.bind(name, name.equals("input") && root != null ? root : JsonataValues.toJava(scope.variable(name)));
         }
         frame.bind("eval", EVAL_REFUSED);
+        EvaluationBudget.install(frame, limits);
         if (parsed.runsInline()) {
             return inline(jsonata, frame, root, limits);
         }
         AtomicLong startedAt = new AtomicLong();
         FutureTask<Object> task = new FutureTask<>(() -> {
             startedAt.set(System.nanoTime());
-            // Started here, so the cooperative bound counts from the evaluation's own start.
-            frame.setRuntimeBounds(limits.timeout().toMillis(), limits.maxDepth());
             return jsonata.evaluate(root, frame);
         });
         try {
@@ -110,9 +110,8 @@ final class SandboxedEvaluation {
         return JsonataValues.toJson(result, limits.maxOutputChars());
     }
 
-    /** An expression that cannot call a function ({@link ParsedExpression#runsInline()}): the cooperative bounds suffice. */
+    /** An expression that cannot call a function ({@link ParsedExpression#runsInline()}): the step budget suffices. */
     private static JsonNode inline(Jsonata jsonata, Jsonata.Frame frame, Object root, ExpressionLimits limits) {
-        frame.setRuntimeBounds(limits.timeout().toMillis(), limits.maxDepth());
         Object result;
         try {
             result = jsonata.evaluate(root, frame);
@@ -160,10 +159,11 @@ final class SandboxedEvaluation {
                     + "check for a recursive function that never stops.", cause);
         }
         if (cause instanceof JException e && e.getMessage() != null) {
-            if (e.getMessage().contains("Expression evaluation timeout")) {
-                return new ExpressionException(tooLong(limits), e);
+            if (EvaluationBudget.TOO_MANY_STEPS.equals(e.getError())) {
+                return new ExpressionException("it needed more than " + limits.maxSteps() + " evaluation steps, the "
+                        + "limit for one expression; check for a loop that never ends or work on very large data.", e);
             }
-            if (e.getMessage().contains("Stack overflow error")) {
+            if (EvaluationBudget.TOO_DEEP.equals(e.getError()) || e.getMessage().contains("Stack overflow error")) {
                 return new ExpressionException("it nests deeper than " + limits.maxDepth()
                         + " levels; check for a recursive function that never stops.", e);
             }

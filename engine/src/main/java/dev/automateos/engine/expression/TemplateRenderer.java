@@ -19,7 +19,7 @@ public final class TemplateRenderer {
 
     private final ExpressionLimits limits;
 
-    /** A renderer with {@link ExpressionLimits#DEFAULTS}: 100 ms, depth 200, 1 MB per expression. */
+    /** A renderer with {@link ExpressionLimits#DEFAULTS}: 500,000 steps, 1 s hard stop, depth 200, 1 MB per expression. */
     public TemplateRenderer() {
         this(ExpressionLimits.DEFAULTS);
     }
