@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The single entry point of the distribution. {@code server} boots Spring; every other command is
+ * The single entry point of the distribution. The process commands ({@code standalone},
+ * {@code server}, {@code worker}, {@code scheduler}) boot Spring; every other command is
  * a plain REST client that starts in a fraction of a second because it never touches Spring
  * (ClientStartupTest checks that no Spring class is loaded).
  */
@@ -23,7 +24,10 @@ public final class Main {
      * checks that client commands load no Spring class.
      */
     private static final List<Class<?>> COMMANDS = List.of(
-            ServerCommand.class,
+            ProcessCommand.Standalone.class,
+            ProcessCommand.Server.class,
+            ProcessCommand.Worker.class,
+            ProcessCommand.Scheduler.class,
             RotateKeyCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
@@ -38,8 +42,8 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = run(args);
-        // `server` returns while its web server threads keep the JVM alive; only exit for the others.
-        if (code != ExitCodes.OK || args.length == 0 || !"server".equals(args[0])) {
+        // A process command returns while its web server threads keep the JVM alive; only exit for the others.
+        if (code != ExitCodes.OK || args.length == 0 || !ProcessCommand.NAMES.contains(args[0])) {
             System.exit(code);
         }
     }

@@ -1,7 +1,9 @@
 package dev.automateos.server.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -32,6 +34,17 @@ public class AutomateOsEnvironment implements EnvironmentPostProcessor {
             // reported below
         }
         throw new InvalidSettingException("automateos.port", "must be a number from 0 to 65535, not '" + port + "'");
+    }
+
+    /** Early too: a misspelt role would otherwise only fail once the database is migrated. */
+    private static void checkRoles(String roles) {
+        for (String role : roles.split(",")) {
+            String name = role.trim().toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && Arrays.stream(ProcessRole.values()).noneMatch(r -> r.wireName().equals(name))) {
+                throw new InvalidSettingException("automateos.roles",
+                        "must list server, worker and/or scheduler (comma-separated), not '" + role.trim() + "'");
+            }
+        }
     }
 
     @Override
@@ -71,6 +84,7 @@ public class AutomateOsEnvironment implements EnvironmentPostProcessor {
             derived.put("spring.datasource.password", env.getProperty("automateos.db.password", ""));
         }
         derived.put("spring.datasource.hikari.maximum-pool-size", env.getProperty("automateos.db.pool-size", "10"));
+        checkRoles(env.getProperty("automateos.roles", ""));
         String logFormat = env.getProperty("automateos.log-format", "text").trim().toLowerCase();
         switch (logFormat) {
             case "json" -> derived.put("logging.structured.format.console", "ecs");

@@ -36,9 +36,17 @@ public record AutomateOsProperties(
         roles = roles == null || roles.isEmpty() ? List.of(ProcessRole.values()) : List.copyOf(roles);
     }
 
+    /**
+     * The roles this process plays: those asked for on PostgreSQL; every role on the embedded
+     * database, whatever was asked, because only one process can open its file.
+     */
+    public List<ProcessRole> activeRoles() {
+        return db.external() ? roles : List.of(ProcessRole.values());
+    }
+
     /** Whether this process plays {@code role}; a standalone process plays them all. */
     public boolean hasRole(ProcessRole role) {
-        return roles.contains(role);
+        return activeRoles().contains(role);
     }
 
     public enum LogFormat { TEXT, JSON }

@@ -5,6 +5,7 @@ import dev.automateos.server.crypto.MasterKey;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ class StartupReport {
         log.info("  listening on  http://{}:{}/", host, port);
         log.info("  database      {}", describeDatabase());
         log.info("  data dir      {}", properties.dataDir());
+        log.info("  roles         {}{}", properties.activeRoles().stream().map(ProcessRole::wireName)
+                .collect(Collectors.joining(", ")), properties.activeRoles().equals(properties.roles()) ? ""
+                : " (every role: the embedded database serves one process; queue mode needs PostgreSQL)");
         log.info("  master key    {} (fingerprint {})", masterKey.source(), masterKey.fingerprint());
     }
 

@@ -39,7 +39,7 @@ class SystemController {
     SystemInfo info() throws SQLException {
         var runtime = ManagementFactory.getRuntimeMXBean();
         return new SystemInfo(VersionProvider.version(), Instant.ofEpochMilli(runtime.getStartTime()),
-                runtime.getUptime() / 1000, Runtime.version().toString(), properties.roles().stream().map(ProcessRole::wireName).toList(), database(),
+                runtime.getUptime() / 1000, Runtime.version().toString(), properties.activeRoles().stream().map(ProcessRole::wireName).toList(), database(),
                 properties.dataDir().toString(), settings());
     }
 

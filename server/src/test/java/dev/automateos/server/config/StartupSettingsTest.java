@@ -43,6 +43,12 @@ class StartupSettingsTest {
     }
 
     @Test
+    void rejectsAnUnknownRole() {
+        assertThat(failureFor(Map.of("automateos.roles", "server,cook")))
+                .startsWith("invalid setting automateos.roles (AUTOMATEOS_ROLES)").contains("cook");
+    }
+
+    @Test
     void rejectsAHostWithIllegalCharacters() {
         assertThat(failureFor(Map.of("automateos.host", "bad/host"))).contains("automateos.host");
     }
