@@ -30,7 +30,10 @@ public record AutomateOsProperties(
         @DefaultValue("text") LogFormat logFormat,
         @DefaultValue @Valid Engine engine,
         @DefaultValue @Valid Outbound outbound,
-        @DefaultValue({"server", "worker", "scheduler"}) List<ProcessRole> roles) {
+        @DefaultValue({"server", "worker", "scheduler"}) List<ProcessRole> roles,
+        @DefaultValue @Valid Queue queue,
+        @DefaultValue @Valid Events events,
+        @DefaultValue @Valid Redis redis) {
 
     public AutomateOsProperties {
         roles = roles == null || roles.isEmpty() ? List.of(ProcessRole.values()) : List.copyOf(roles);
@@ -80,6 +83,31 @@ public record AutomateOsProperties(
      */
     public record Engine(@DefaultValue("64") @Min(1) @Max(10000) int workerConcurrency,
                          @DefaultValue("256KB") @NotNull DataSize maxStepOutput) {
+    }
+
+    /**
+     * Where the work queue lives (docs/queue.md).
+     *
+     * @param broker {@code database}: the application's own database (H2, or PostgreSQL with
+     *               {@code FOR UPDATE SKIP LOCKED} and LISTEN/NOTIFY wake-ups); {@code redis}:
+     *               Redis Streams, with the database still the source of truth
+     */
+    public record Queue(@DefaultValue("database") @NotNull Broker broker) {
+        public enum Broker { DATABASE, REDIS }
+    }
+
+    /**
+     * How live events, synchronous webhook replies and wake-ups cross processes.
+     *
+     * @param bus {@code auto}: PostgreSQL NOTIFY on PostgreSQL (Redis pub/sub when the queue is on
+     *            Redis), in-process on the embedded database
+     */
+    public record Events(@DefaultValue("auto") @NotNull Bus bus) {
+        public enum Bus { AUTO, IN_PROCESS, POSTGRES, REDIS }
+    }
+
+    /** The Redis server, when the queue or the events use it. */
+    public record Redis(@DefaultValue("redis://127.0.0.1:6379") @NotBlank String url) {
     }
 
     /** What nodes may reach over HTTP (engine {@code OutboundPolicy}); metadata addresses are always refused. */

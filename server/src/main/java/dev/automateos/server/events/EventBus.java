@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Broadcasts {@link LiveEvent}s to whoever listens right now. The contract every implementation
- * (in-process today; PostgreSQL LISTEN/NOTIFY or Redis pub/sub later) keeps:
+ * (in-process, PostgreSQL LISTEN/NOTIFY, Redis pub/sub) keeps:
  * <ul>
  *   <li><b>Broadcast:</b> every open subscription whose {@link Topic} matches gets each event.
  *       This is not a work queue: nobody acknowledges, nothing is redelivered.</li>
@@ -25,6 +25,13 @@ public interface EventBus {
 
     /** Starts listening; events published after this call returns are delivered. */
     Subscription subscribe(Topic topic);
+
+    /**
+     * Whether events published in other processes reach this one's subscriptions (a PostgreSQL or
+     * Redis bus). When not, only this process's own events arrive, and a caller waiting for work
+     * done elsewhere must read the database instead.
+     */
+    boolean reachesOtherProcesses();
 
     /** Which events a subscription wants: one execution's, or every execution's of one workflow. */
     record Topic(UUID executionId, UUID workflowId) {

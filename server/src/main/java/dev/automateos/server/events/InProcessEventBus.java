@@ -6,15 +6,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * {@link EventBus} inside one server process: enough for a standalone server. Publishing only
  * offers to each matching subscription's bounded queue, so a stalled SSE client costs the engine
  * nothing but one failed {@code offer}.
  */
-@Component
 public final class InProcessEventBus implements EventBus {
 
     static final int DEFAULT_BUFFER = 1_024;
@@ -22,7 +19,6 @@ public final class InProcessEventBus implements EventBus {
     private final int buffer;
     private final Set<Queued> subscriptions = ConcurrentHashMap.newKeySet();
 
-    @Autowired
     public InProcessEventBus() {
         this(DEFAULT_BUFFER);
     }
@@ -49,6 +45,11 @@ public final class InProcessEventBus implements EventBus {
         Queued subscription = new Queued(topic);
         subscriptions.add(subscription);
         return subscription;
+    }
+
+    @Override
+    public boolean reachesOtherProcesses() {
+        return false;
     }
 
     /** How many subscriptions are open (for metrics and tests). */

@@ -5,8 +5,12 @@ import dev.automateos.engine.execution.ExecutionState;
 import dev.automateos.engine.execution.Step;
 import dev.automateos.engine.execution.StepStatus;
 import dev.automateos.engine.json.EngineJson;
+import dev.automateos.server.events.EventBus;
+import dev.automateos.server.events.EventBus.Topic;
 import dev.automateos.server.events.ExecutionEventPublisher;
+import dev.automateos.server.events.LiveEvent;
 import dev.automateos.server.web.ApiException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,25 +23,33 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link ExecutionOutcomes} inside one process: the worker calls {@link #finished} after it has
- * committed a final state. A future registered before the check is completed by whichever comes
- * first, so no finish slips between "not finished yet" and "registered".
+ * {@link ExecutionOutcomes}: the worker calls {@link #finished} after it has committed a final
+ * state. A future registered before the check is completed by whichever comes first, so no finish
+ * slips between "not finished yet" and "registered". When the run may finish in another process
+ * (the event bus reaches other processes: queue mode), a watcher on a virtual thread also listens
+ * for its {@code execution_finished} event and reads the stored outcome, and looks at the store
+ * every {@value #RECHECK_MILLIS} ms in case the event was lost; it ends with the future (a caller
+ * that stops waiting should cancel it).
  */
 @Component
 class ExecutionNotifier implements ExecutionOutcomes {
 
     static final String RESPOND_TYPE = "webhook.respond";
+    static final long RECHECK_MILLIS = 1_000;
+    private static final Duration MAX_WATCH = Duration.ofHours(1);
     private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "cancelled");
 
     private final ExecutionStore store;
     private final ExecutionPlans plans;
     private final ExecutionEventPublisher events;
+    private final EventBus bus;
     private final Map<UUID, List<CompletableFuture<ExecutionOutcome>>> waiting = new ConcurrentHashMap<>();
 
-    ExecutionNotifier(ExecutionStore store, ExecutionPlans plans, ExecutionEventPublisher events) {
+    ExecutionNotifier(ExecutionStore store, ExecutionPlans plans, ExecutionEventPublisher events, EventBus bus) {
         this.store = store;
         this.plans = plans;
         this.events = events;
+        this.bus = bus;
     }
 
     /** The driver committed {@code after} over {@code before}: tell live-event subscribers. */
@@ -52,7 +64,21 @@ class ExecutionNotifier implements ExecutionOutcomes {
         var future = new CompletableFuture<ExecutionOutcome>();
         waiting.computeIfAbsent(executionId, id -> new CopyOnWriteArrayList<>()).add(future);
         future.whenComplete((outcome, error) -> forget(executionId, future));
-        // The summary row is enough to tell; the whole state is read only for a run already finished.
+        // Subscribed before the check, so a finish in another process cannot slip in between.
+        EventBus.Subscription remote = bus.reachesOtherProcesses() ? bus.subscribe(Topic.execution(executionId)) : null;
+        checkStore(executionId, future);
+        if (remote != null) {
+            if (future.isDone()) {
+                remote.close();
+            } else {
+                Thread.ofVirtual().name("outcome-" + executionId).start(() -> watch(executionId, future, remote));
+            }
+        }
+        return future;
+    }
+
+    /** Completes the future when the stored execution is final (or gone). The summary row is enough to tell. */
+    private void checkStore(UUID executionId, CompletableFuture<ExecutionOutcome> future) {
         var summary = store.summary(executionId);
         if (summary.isEmpty()) {
             future.completeExceptionally(ApiException.notFound("The execution"));
@@ -60,7 +86,23 @@ class ExecutionNotifier implements ExecutionOutcomes {
             store.find(executionId).ifPresentOrElse(e -> future.complete(outcome(e)),
                     () -> future.completeExceptionally(ApiException.notFound("The execution")));
         }
-        return future;
+    }
+
+    private void watch(UUID executionId, CompletableFuture<ExecutionOutcome> future, EventBus.Subscription events) {
+        long giveUpAt = System.nanoTime() + MAX_WATCH.toNanos();
+        try (events) {
+            while (!future.isDone() && System.nanoTime() < giveUpAt) {
+                LiveEvent event = events.next(Duration.ofMillis(RECHECK_MILLIS));
+                if (event == null || event instanceof LiveEvent.ExecutionFinished
+                        || event instanceof LiveEvent.Overflow) {
+                    checkStore(executionId, future);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The database is unreachable, say: the caller's own timeout answers it.
+        }
     }
 
     void finished(ExecutionRecord execution) {

@@ -5,6 +5,7 @@ import dev.automateos.server.execution.ExecutionOutcomes;
 import dev.automateos.server.execution.LaunchedExecution;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,13 +37,20 @@ class WebhookWaiter {
             return WebhookReplies.accepted(launched.executionId(), launched.duplicate());
         }
         ExecutionOutcome outcome;
+        CompletableFuture<ExecutionOutcome> finished = null;
         try {
-            outcome = launched.ended() != null ? launched.ended()
-                    : available.whenFinished(launched.executionId()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (launched.ended() != null) {
+                outcome = launched.ended();
+            } else {
+                finished = available.whenFinished(launched.executionId());
+                outcome = finished.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (TimeoutException e) {
+            finished.cancel(false); // nobody waits any more: let the outcome watcher stop
             return WebhookReplies.accepted(launched.executionId(), launched.duplicate());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            finished.cancel(false);
             return WebhookReplies.accepted(launched.executionId(), launched.duplicate());
         } catch (ExecutionException e) {
             // The execution is committed whatever went wrong while waiting: the caller can follow it.
