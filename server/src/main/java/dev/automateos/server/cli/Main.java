@@ -38,6 +38,7 @@ public final class Main {
             UsersCommand.class,
             ApiKeysCommand.class,
             SystemCommand.class,
+            QueueCommand.class,
             CompletionCommand.class);
 
     public static void main(String[] args) {

@@ -43,13 +43,16 @@ class ExecutionNotifier implements ExecutionOutcomes {
     private final ExecutionPlans plans;
     private final ExecutionEventPublisher events;
     private final EventBus bus;
+    private final CompletionRate completions;
     private final Map<UUID, List<CompletableFuture<ExecutionOutcome>>> waiting = new ConcurrentHashMap<>();
 
-    ExecutionNotifier(ExecutionStore store, ExecutionPlans plans, ExecutionEventPublisher events, EventBus bus) {
+    ExecutionNotifier(ExecutionStore store, ExecutionPlans plans, ExecutionEventPublisher events, EventBus bus,
+                      CompletionRate completions) {
         this.store = store;
         this.plans = plans;
         this.events = events;
         this.bus = bus;
+        this.completions = completions;
     }
 
     /** The driver committed {@code after} over {@code before}: tell live-event subscribers. */
@@ -105,7 +108,9 @@ class ExecutionNotifier implements ExecutionOutcomes {
         }
     }
 
+    /** The execution's end was committed in this process. */
     void finished(ExecutionRecord execution) {
+        completions.record();
         var futures = waiting.remove(execution.id());
         if (futures != null && !futures.isEmpty()) {
             ExecutionOutcome outcome = outcome(execution);

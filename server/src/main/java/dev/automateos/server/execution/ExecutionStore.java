@@ -39,6 +39,9 @@ interface ExecutionStore {
 
     Optional<ExecutionRecord> find(UUID id);
 
+    /** Unfinished executions whose deadline is before {@code before}, most overdue first (for the watchdog). */
+    List<UUID> overdue(Instant before, int limit);
+
     Optional<ExecutionSummary> summary(UUID id);
 
     Optional<UUID> findByIdempotencyKey(UUID workflowId, String idempotencyKey);

@@ -174,6 +174,23 @@ class ExecutionWorker implements SmartLifecycle {
         return running;
     }
 
+    String workerId() {
+        return workerId;
+    }
+
+    /** Items this worker is working on now. */
+    int inFlight() {
+        return held.size();
+    }
+
+    int concurrency() {
+        return concurrency;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
     /** Late start, early stop: after the database and the web server, before the data source closes. */
     @Override
     public int getPhase() {

@@ -26,8 +26,8 @@ class JdbcExecutionStore implements ExecutionStore {
             + "rerun_of, created_at, started_at, finished_at, duration_ms, error_code, error_message";
 
     private static final String INSERT = "insert into executions (" + SUMMARY
-            + ", idempotency_key, draft_definition, state, revision) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", idempotency_key, draft_definition, state, revision, deadline) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
 
@@ -48,7 +48,7 @@ class JdbcExecutionStore implements ExecutionStore {
                 s.error() == null ? null : s.error().code(), s.error() == null ? null : s.error().message(),
                 e.idempotencyKey(),
                 e.draftDefinition() == null ? null : EngineJson.mapper().writeValueAsString(e.draftDefinition()),
-                ExecutionJson.write(s), e.revision()};
+                ExecutionJson.write(s), e.revision(), ts(s.deadline())};
         return () -> jdbc.sql(INSERT).params(params).update();
     }
 
@@ -56,10 +56,11 @@ class JdbcExecutionStore implements ExecutionStore {
     public boolean save(ExecutionRecord next, long expectedRevision) {
         ExecutionState s = next.state();
         return jdbc.sql("update executions set status = ?, started_at = ?, finished_at = ?, duration_ms = ?, "
-                        + "error_code = ?, error_message = ?, state = ?, revision = ? where id = ? and revision = ?")
+                        + "error_code = ?, error_message = ?, state = ?, revision = ?, deadline = ? "
+                        + "where id = ? and revision = ?")
                 .params(status(s), ts(s.startedAt()), ts(s.finishedAt()), duration(s),
                         s.error() == null ? null : s.error().code(), s.error() == null ? null : s.error().message(),
-                        ExecutionJson.write(s), expectedRevision + 1, s.id(), expectedRevision)
+                        ExecutionJson.write(s), expectedRevision + 1, ts(s.deadline()), s.id(), expectedRevision)
                 .update() == 1;
     }
 
@@ -72,6 +73,12 @@ class JdbcExecutionStore implements ExecutionStore {
                         rs.getString("idempotency_key"), draft(rs.getString("draft_definition")),
                         rs.getLong("revision")))
                 .optional();
+    }
+
+    @Override
+    public List<UUID> overdue(Instant before, int limit) {
+        return jdbc.sql("select id from executions where deadline < ? and status in ('queued', 'running', 'waiting') "
+                        + "order by deadline limit ?").params(ts(before), limit).query(UUID.class).list();
     }
 
     @Override

@@ -100,6 +100,7 @@ class QueuedExecutionLauncher implements ExecutionLauncher {
             return new LaunchedExecution(state.id(), false);
         }
         notifier.committed(execution, ended);
+        notifier.finished(ended);
         return new LaunchedExecution(state.id(), false, notifier.outcome(ended));
     }
 

@@ -230,6 +230,37 @@ class AdminCommandsTest {
     }
 
     @Test
+    void queueStatusPrintsLanesTotalsAndWorkers() {
+        api.on("GET", "/api/v1/system/queue", Reply.json(200, """
+                {"broker":"database","lanes":{"critical":{"ready":0,"delayed":0,"leased":0},
+                 "high":{"ready":2,"delayed":1,"leased":3},"medium":{"ready":0,"delayed":0,"leased":0},
+                 "low":{"ready":0,"delayed":0,"leased":0}},"oldest_waiting_ms":42,
+                 "workers":[{"id":"worker-1","host":"box","pid":77,"roles":"worker","version":"0.1.0",
+                   "started_at":"2026-12-02T10:00:00Z","last_heartbeat_at":"2026-12-02T10:05:00Z","alive":true,
+                   "in_flight":3,"slots":64,"completed_last_minute":1200}],
+                 "throughput_last_minute":{"completed":1200,"per_second":20.0},"at":"2026-12-02T10:05:01Z"}"""));
+
+        var result = cli.run("queue", "status");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("high      2      1        3")
+                .contains("oldest waiting: 42 ms   completed in the last minute: 1200 (20.0/s)")
+                .contains("worker-1  box   77   yes    3          64     1200");
+    }
+
+    @Test
+    void queueStatusNeedsAnAdmin() {
+        api.on("GET", "/api/v1/system/queue", Reply.json(403, """
+                {"status":403,"code":"forbidden","detail":"Your role or API key scopes do not allow this.",
+                 "request_id":"r1"}"""));
+
+        var result = cli.run("queue", "status");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("not allow");
+    }
+
+    @Test
     void completionPrintsABashScriptThatKnowsTheCommands() {
         var result = cli.run("completion");
 

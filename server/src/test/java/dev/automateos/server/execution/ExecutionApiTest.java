@@ -33,6 +33,9 @@ class ExecutionApiTest extends ApiTest {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private ExecutionWatchdog watchdog;
+
     private TestUser owner;
 
     @BeforeAll
@@ -244,6 +247,31 @@ class ExecutionApiTest extends ApiTest {
                 .expectProblem(404, "not_found");
         http.delete("/api/v1/executions/" + executionId).token(owner.token()).send().expectStatus(204);
         http.get("/api/v1/executions/" + executionId).token(owner.token()).send().expectProblem(404, "not_found");
+    }
+
+    @Test
+    void theWatchdogTimesOutARunWhoseDeadlineTimerWasLost() {
+        String doc = """
+                {"schema_version": 1, "name": "watched %s", "settings": {"timeout_seconds": 5},
+                 "trigger": {"id": "trigger", "type": "trigger.manual", "version": 1, "name": "Manual", "config": {}},
+                 "nodes": %s, "connections": [{"from": "trigger", "to": "pause"}]}""".formatted(System.nanoTime(),
+                waitNode("3600"));
+        String id = http.post("/api/v1/workflows").token(owner.token()).body(doc).send().expectStatus(201).json()
+                .path("id").asString();
+        String executionId = http.post("/api/v1/workflows/" + id + "/run").token(owner.token()).send()
+                .expectStatus(202).json().path("id").asString();
+        awaitStatus(owner, executionId, s -> s.equals("waiting"));
+        // Lose every queue item of the run (its wait and deadline timers), as a broken broker would.
+        jdbc.sql("delete from work_queue where execution_id = ?").param(java.util.UUID.fromString(executionId))
+                .update();
+
+        assertThat(watchdog.sweep(java.time.Instant.now())).as("not overdue yet").isZero();
+        assertThat(watchdog.sweep(java.time.Instant.now().plusSeconds(60))).isEqualTo(1);
+
+        JsonNode detail = detail(owner, executionId);
+        assertThat(detail.path("status").asString()).isEqualTo("failed");
+        assertThat(detail.path("error").path("code").asString()).isEqualTo("execution_timeout");
+        assertThat(watchdog.sweep(java.time.Instant.now().plusSeconds(60))).as("ended runs are left alone").isZero();
     }
 
     @Test
