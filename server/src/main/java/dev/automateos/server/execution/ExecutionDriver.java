@@ -15,12 +15,14 @@ import dev.automateos.engine.execution.ExecutionState;
 import dev.automateos.engine.execution.ExecutionStatus;
 import dev.automateos.engine.execution.Transition;
 import dev.automateos.engine.queue.ClaimedItem;
+import dev.automateos.server.store.GroupCommit;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,11 +58,13 @@ class ExecutionDriver {
     private final ExecutionNotifier notifier;
     private final StepExecutor steps;
     private final TransactionTemplate tx;
+    private final GroupCommit commits;
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
     ExecutionDriver(ExecutionStore store, ExecutionPlans plans, ExecutionQueueing queueing, HistoryRedactor redactor,
-                    ExecutionNotifier notifier, StepExecutor steps, TransactionTemplate tx, Clock clock) {
+                    ExecutionNotifier notifier, StepExecutor steps, TransactionTemplate tx, GroupCommit commits,
+                    Clock clock) {
         this.store = store;
         this.plans = plans;
         this.queueing = queueing;
@@ -68,6 +72,7 @@ class ExecutionDriver {
         this.notifier = notifier;
         this.steps = steps;
         this.tx = tx;
+        this.commits = commits;
         this.clock = clock;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
@@ -225,7 +230,11 @@ class ExecutionDriver {
                 }
                 ExecutionRecord before = batch.committedRecord();
                 ExecutionRecord next = batch.next();
-                Boolean saved = tx.execute(status -> save(batch, next, ack ? ackItem : null));
+                // Serialized here; the write may share a commit with other executions' (GroupCommit).
+                BooleanSupplier write = store.prepareSave(next, before.revision());
+                List<ScheduleTimer> timers = List.copyOf(batch.timers());
+                ClaimedItem acked = ack ? ackItem : null;
+                Boolean saved = commits.run(() -> save(write, next, timers, acked));
                 if (Boolean.TRUE.equals(saved)) {
                     batch.committed(next);
                     // Live events are derived from what the commit changed, batched steps included.
@@ -245,11 +254,11 @@ class ExecutionDriver {
         }
     }
 
-    private boolean save(ExecutionBatch batch, ExecutionRecord next, ClaimedItem ackItem) {
-        if (!store.save(next, batch.committedRecord().revision())) {
+    private boolean save(BooleanSupplier write, ExecutionRecord next, List<ScheduleTimer> timers, ClaimedItem ackItem) {
+        if (!write.getAsBoolean()) {
             return false;
         }
-        batch.timers().forEach(timer -> queueing.enqueueTimer(next, timer.timerId(), timer.at()));
+        timers.forEach(timer -> queueing.enqueueTimer(next, timer.timerId(), timer.at()));
         if (ackItem != null) {
             queueing.ack(ackItem);
         }

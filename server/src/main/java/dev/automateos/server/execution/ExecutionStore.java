@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Executions on the Store, the source of truth. Methods do not open transactions; callers that
@@ -28,6 +29,9 @@ interface ExecutionStore {
      * leader should spend its time writing, not serializing others' states).
      */
     Runnable prepareInsert(ExecutionRecord execution);
+
+    /** {@link #save} in two parts, like {@link #prepareInsert}: serializes now, writes when the answer is asked for. */
+    BooleanSupplier prepareSave(ExecutionRecord next, long expectedRevision);
 
     /**
      * Writes {@code next} (revision = {@code expectedRevision + 1}) if the stored revision is still

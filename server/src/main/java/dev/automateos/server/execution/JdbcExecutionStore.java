@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +29,10 @@ class JdbcExecutionStore implements ExecutionStore {
     private static final String INSERT = "insert into executions (" + SUMMARY
             + ", idempotency_key, draft_definition, state, revision, deadline) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String SAVE = "update executions set status = ?, started_at = ?, finished_at = ?, "
+            + "duration_ms = ?, error_code = ?, error_message = ?, state = ?, revision = ?, deadline = ? "
+            + "where id = ? and revision = ?";
 
     private final JdbcClient jdbc;
 
@@ -54,14 +59,16 @@ class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public boolean save(ExecutionRecord next, long expectedRevision) {
+        return prepareSave(next, expectedRevision).getAsBoolean();
+    }
+
+    @Override
+    public BooleanSupplier prepareSave(ExecutionRecord next, long expectedRevision) {
         ExecutionState s = next.state();
-        return jdbc.sql("update executions set status = ?, started_at = ?, finished_at = ?, duration_ms = ?, "
-                        + "error_code = ?, error_message = ?, state = ?, revision = ?, deadline = ? "
-                        + "where id = ? and revision = ?")
-                .params(status(s), ts(s.startedAt()), ts(s.finishedAt()), duration(s),
-                        s.error() == null ? null : s.error().code(), s.error() == null ? null : s.error().message(),
-                        ExecutionJson.write(s), expectedRevision + 1, ts(s.deadline()), s.id(), expectedRevision)
-                .update() == 1;
+        Object[] params = {status(s), ts(s.startedAt()), ts(s.finishedAt()), duration(s),
+                s.error() == null ? null : s.error().code(), s.error() == null ? null : s.error().message(),
+                ExecutionJson.write(s), expectedRevision + 1, ts(s.deadline()), s.id(), expectedRevision};
+        return () -> jdbc.sql(SAVE).params(params).update() == 1;
     }
 
     @Override
