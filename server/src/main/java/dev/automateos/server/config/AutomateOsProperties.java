@@ -56,7 +56,8 @@ public record AutomateOsProperties(
 
     /** An external database; when {@code url} is empty the embedded H2 file database is used. */
     public record Db(String url, String user, String password,
-                     @DefaultValue("10") @Min(1) @Max(500) int poolSize) {
+                     @DefaultValue("10") @Min(1) @Max(500) int poolSize,
+                     @DefaultValue("5s") @NotNull Duration connectionTimeout) {
         public boolean external() {
             return url != null && !url.isBlank();
         }
@@ -80,9 +81,19 @@ public record AutomateOsProperties(
      *
      * @param workerConcurrency executions a worker advances at once (each on a virtual thread)
      * @param maxStepOutput     a step input or output larger than this is stored as a truncation marker
+     * @param leaseDuration     how long a worker holds a claimed item without a heartbeat; a worker that
+     *                          dies loses its executions to another worker after this long
      */
     public record Engine(@DefaultValue("64") @Min(1) @Max(10000) int workerConcurrency,
-                         @DefaultValue("256KB") @NotNull DataSize maxStepOutput) {
+                         @DefaultValue("256KB") @NotNull DataSize maxStepOutput,
+                         @DefaultValue("30s") @NotNull Duration leaseDuration) {
+        public Engine {
+            if (leaseDuration != null && (leaseDuration.compareTo(Duration.ofSeconds(3)) < 0
+                    || leaseDuration.compareTo(Duration.ofHours(1)) > 0)) {
+                throw new InvalidSettingException("automateos.engine.lease-duration",
+                        "must be from 3s to 1h, not " + leaseDuration);
+            }
+        }
     }
 
     /**

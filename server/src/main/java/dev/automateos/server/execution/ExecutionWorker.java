@@ -30,7 +30,6 @@ class ExecutionWorker implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionWorker.class);
     static final long POLL_MILLIS = 250;
-    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration GRACE = Duration.ofSeconds(10);
 
     private final WorkQueue queue;
@@ -38,6 +37,7 @@ class ExecutionWorker implements SmartLifecycle {
     private final WorkSignal signal;
     private final Clock clock;
     private final int concurrency;
+    private final Duration lease;
     private final boolean enabled;
     private final Semaphore slots;
     private final String workerId = "worker-" + UUID.randomUUID();
@@ -54,6 +54,7 @@ class ExecutionWorker implements SmartLifecycle {
         this.signal = signal;
         this.clock = clock;
         this.concurrency = properties.engine().workerConcurrency();
+        this.lease = properties.engine().leaseDuration();
         this.enabled = properties.hasRole(ProcessRole.WORKER);
         this.slots = new Semaphore(concurrency);
     }
@@ -87,7 +88,7 @@ class ExecutionWorker implements SmartLifecycle {
     }
 
     private int claim(int max) {
-        var items = queue.claim(workerId, max, LEASE);
+        var items = queue.claim(workerId, max, lease);
         for (ClaimedItem item : items) {
             slots.acquireUninterruptibly();
             Thread thread = Thread.ofVirtual().name("execution-" + item.item().executionId()).unstarted(() -> work(item));
@@ -121,9 +122,9 @@ class ExecutionWorker implements SmartLifecycle {
     private void heartbeatLoop() {
         while (running) {
             try {
-                Thread.sleep(LEASE.dividedBy(3));
+                Thread.sleep(lease.dividedBy(3));
                 if (!held.isEmpty()) {
-                    queue.heartbeat(workerId, held.keySet(), LEASE);
+                    queue.heartbeat(workerId, held.keySet(), lease);
                 }
             } catch (InterruptedException e) {
                 return;

@@ -52,7 +52,7 @@ class RotateKeyCommandTest {
 
     private dev.automateos.server.config.AutomateOsProperties properties() {
         return new dev.automateos.server.config.AutomateOsProperties("127.0.0.1", 8080, dataDir,
-                new dev.automateos.server.config.AutomateOsProperties.Db(null, null, null, 10), null, null, null, null, null, null, null,
+                new dev.automateos.server.config.AutomateOsProperties.Db(null, null, null, 10, null), null, null, null, null, null, null, null,
                 null, null, null);
     }
 

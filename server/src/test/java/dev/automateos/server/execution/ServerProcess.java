@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,15 +40,26 @@ final class ServerProcess {
 
     /** Starts the server on a free port with the embedded database in {@code dataDir}; returns once it answers. */
     static ServerProcess start(Path dataDir, String name) throws Exception {
+        return start(dataDir, name, "server", Map.of());
+    }
+
+    /**
+     * Starts {@code automateos <command>} ({@code server}, {@code worker}, ...) on a free port with
+     * {@code env} as its only {@code AUTOMATEOS_*} settings (a database URL, roles, a lease);
+     * returns once its health endpoint answers. Processes started on one {@code dataDir} share its
+     * key files (the master key signs tokens and seals credentials), so start the first alone.
+     */
+    static ServerProcess start(Path dataDir, String name, String command, Map<String, String> env) throws Exception {
         int port = freePort();
         Path log = dataDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElseThrow();
         var builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.automateos.server.cli.Main", "server",
+                "-cp", System.getProperty("java.class.path"), "dev.automateos.server.cli.Main", command,
                 "--port", String.valueOf(port), "--data-dir", dataDir.resolve("data").toString())
                 .directory(dataDir.toFile()) // no stray application.yml from the build directory
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("AUTOMATEOS_"));
+        builder.environment().putAll(env);
         var server = new ServerProcess(builder.start(), log, port);
         try {
             server.awaitReady();
@@ -63,7 +75,7 @@ final class ServerProcess {
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("server exited during start-up:%n%s", output()).isTrue();
             try {
-                if (send("GET", "/api/v1/auth/status", null, null).statusCode() == 200) {
+                if (send("GET", "/health", null, null).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -110,6 +122,12 @@ final class ServerProcess {
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
+    /** One call, whatever it answers (for tests that look at statuses and headers themselves). */
+    HttpResponse<String> request(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        return send(method, path, token, body);
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
@@ -120,6 +138,15 @@ final class ServerProcess {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The process id, for CPU figures and logs. */
+    long pid() {
+        return process.pid();
+    }
+
+    String baseUrl() {
+        return base;
     }
 
     /** SIGKILL on Linux: no shutdown hook, no graceful release of leases, no database close. */
