@@ -38,4 +38,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/health/readiness || exit 1
 ENTRYPOINT ["java", "-XX:AOTCache=/app/automateos.aot", "-jar", "/app/automateos.jar"]
-CMD ["server"]
+# standalone: every role in one container; compose runs server and worker containers instead.
+CMD ["standalone"]
