@@ -14,7 +14,7 @@ command -v hey >/dev/null || { echo "hey is not installed: apt-get install hey";
 source "$ROOT/scripts/java-home.sh"
 
 dir=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"; true' EXIT
 [ -n "${BENCH_DB_URL:-}" ] && export AUTOMATEOS_DB_URL="$BENCH_DB_URL" AUTOMATEOS_DB_USER="${BENCH_DB_USER:-postgres}"
 (cd "$dir" && exec "$ROOT/automateos" server --port "$PORT" >"$dir/server.log" 2>&1) &
 pid=$! # the launcher execs the JVM, so this is the server's JVM

@@ -16,7 +16,7 @@ BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk"; exit 1; }
 
 dir=$(mktemp -d)
-trap 'cp "$dir/server.log" /tmp/last-bench-server.log 2>/dev/null; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'cp "$dir/server.log" /tmp/last-bench-server.log 2>/dev/null; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"; true' EXIT
 server_args=(server --port "$PORT")
 # Keep every run, so the run count at the end can be checked against the requests sent.
 export AUTOMATEOS_RETENTION_MAX_PER_WORKFLOW=10000000
