@@ -15,14 +15,27 @@ class StartupSettingsTest {
     private static String failureFor(Map<String, Object> settings) {
         SpringApplication app = new SpringApplication(AutomateOsApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        // Command-line arguments, like the CLI flags: above application.yml.
-        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        // Command-line arguments, like the CLI flags: above application.yml. A throw-away data directory,
+        // so a start that gets further than expected never writes into the working directory.
+        Map<String, Object> all = new java.util.LinkedHashMap<>(settings);
+        all.putIfAbsent("automateos.data-dir", tempDataDir());
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         Throwable failure = catchThrowable(() -> app.run(args));
         assertThat(failure).as("start-up should fail").isNotNull();
         String line = StartupFailure.describe(failure);
         assertThat(line).doesNotContain("\n");
         return line;
+    }
+
+    private static String tempDataDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("aos-settings");
+            dir.toFile().deleteOnExit();
+            return dir.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
