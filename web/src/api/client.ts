@@ -43,3 +43,17 @@ export async function sendRaw<T>(method: string, path: string, body: string, con
   if (!response.ok) throw new ApiError(response.status, payload as Problem | null);
   return payload as T;
 }
+
+/** GET for endpoints not (yet) in the OpenAPI document; null when the server answers 404. */
+export async function getOptional<T>(path: string): Promise<T | null> {
+  let response: Response;
+  try {
+    response = await authFetch(new Request(path));
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (response.status === 404) return null;
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, payload as Problem | null);
+  return payload as T;
+}

@@ -1,0 +1,1 @@
+export type { StepView as StepRecord } from '../executions/useLiveExecution';
