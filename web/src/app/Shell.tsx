@@ -1,6 +1,7 @@
 import { Box, Button, Flex, HStack, IconButton, Stack, Text, chakra } from '@chakra-ui/react';
 import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Loading } from '../components/feedback';
 import { useAuth, useMe } from '../auth/AuthProvider';
 import { useColorMode } from './colorMode';
@@ -16,6 +17,7 @@ export function Shell() {
   const me = useMe();
   const { signOut } = useAuth();
   const { mode, toggle } = useColorMode();
+  const location = useLocation();
   return (
     <Flex minH="100vh" direction={{ base: 'column', md: 'row' }}>
       <chakra.a href="#main" position="absolute" left="-9999px" _focus={{ left: '2', top: '2', zIndex: 'max', bg: 'bg', p: '2' }}>
@@ -25,7 +27,7 @@ export function Shell() {
         bg="bg" borderRightWidth={{ md: '1px' }} borderBottomWidth={{ base: '1px', md: '0' }} px="3" py="4" gap="1"
         position={{ md: 'sticky' }} top="0" h={{ md: '100vh' }} overflowX="auto">
         <HStack px="2" pb={{ md: '5' }} pr={{ base: '4', md: '2' }} gap="2">
-          <Box w="7" h="7" borderRadius="lg" bg="indigo.600" color="white" display="grid" placeItems="center"
+          <Box w="7" h="7" borderRadius="lg" bg="blue.600" color="white" display="grid" placeItems="center"
             fontWeight="bold" fontSize="sm" aria-hidden>A</Box>
           <Text fontWeight="semibold" letterSpacing="-0.01em" whiteSpace="nowrap">AutomateOS</Text>
         </HStack>
@@ -34,7 +36,7 @@ export function Shell() {
             {({ isActive }) => (
               <Box px="3" py="2" borderRadius="md" fontSize="sm" fontWeight={isActive ? 'semibold' : 'medium'}
                 bg={isActive ? 'colorPalette.subtle' : undefined} color={isActive ? 'colorPalette.fg' : 'fg.muted'}
-                colorPalette="indigo" _hover={{ bg: 'bg.muted', color: 'fg' }} whiteSpace="nowrap"
+                colorPalette="blue" _hover={{ bg: 'bg.muted', color: 'fg' }} whiteSpace="nowrap"
                 aria-current={isActive ? 'page' : undefined}>
                 {item.label}
               </Box>
@@ -53,7 +55,7 @@ export function Shell() {
         </Stack>
       </Flex>
       <Box as="main" id="main" flex="1" minW="0" tabIndex={-1} outline="none">
-        <Suspense fallback={<Loading />}><Outlet /></Suspense>
+        <ErrorBoundary resetKey={location.pathname}><Suspense fallback={<Loading />}><Outlet /></Suspense></ErrorBoundary>
       </Box>
     </Flex>
   );

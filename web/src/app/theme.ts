@@ -1,6 +1,6 @@
 import { createSystem, defaultConfig, defineConfig } from '@chakra-ui/react';
 
-// One accent colour (indigo) and the system font stack; Chakra's semantic tokens (bg, fg,
+// One accent colour (blue) and the system font stack; Chakra's semantic tokens (bg, fg,
 // border, …) switch with the `dark` class on <html>.
 const config = defineConfig({
   globalCss: {

@@ -6,7 +6,7 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
     <Center minH="100vh" p="6" bg="bg.subtle">
       <Stack w="full" maxW="sm" gap="6">
         <HStack gap="2" justify="center">
-          <Box w="8" h="8" borderRadius="lg" bg="indigo.600" color="white" display="grid" placeItems="center" fontWeight="bold" aria-hidden>A</Box>
+          <Box w="8" h="8" borderRadius="lg" bg="blue.600" color="white" display="grid" placeItems="center" fontWeight="bold" aria-hidden>A</Box>
           <Text fontWeight="semibold" fontSize="lg">AutomateOS</Text>
         </HStack>
         <Box bg="bg" borderWidth="1px" borderRadius="xl" p="8" boxShadow="sm">

@@ -52,7 +52,7 @@ export function LoginPage({ notice }: { notice?: string }) {
             <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
             <Field.ErrorText>{fields.password}</Field.ErrorText>
           </Field.Root>
-          <Button type="submit" colorPalette="indigo" loading={busy} loadingText="Logging in…" disabled={!username || !password}>
+          <Button type="submit" colorPalette="blue" loading={busy} loadingText="Logging in…" disabled={!username || !password}>
             Log in
           </Button>
         </Stack>

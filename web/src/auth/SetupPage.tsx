@@ -66,7 +66,7 @@ export function SetupPage() {
             <Input name="confirm" type="password" autoComplete="new-password" value={form.confirm} onChange={set('confirm')} />
             <Field.ErrorText>The two passwords differ.</Field.ErrorText>
           </Field.Root>
-          <Button type="submit" colorPalette="indigo" loading={busy} loadingText="Creating…" disabled={!form.username || !form.password || mismatch}>
+          <Button type="submit" colorPalette="blue" loading={busy} loadingText="Creating…" disabled={!form.username || !form.password || mismatch}>
             Create admin and log in
           </Button>
         </Stack>

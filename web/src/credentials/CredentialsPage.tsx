@@ -41,10 +41,10 @@ export default function CredentialsPage() {
   return (
     <Page>
       <PageHeader title="Credentials" subtitle="Secrets your workflows use. They are encrypted at rest and never shown again after you save them."
-        actions={canChange && <Button colorPalette="indigo" onClick={() => setEditing('new')} disabled={!types.data}>New credential</Button>} />
+        actions={canChange && <Button colorPalette="blue" onClick={() => setEditing('new')} disabled={!types.data}>New credential</Button>} />
       {list.isPending ? <Loading label="Loading credentials…" />
         : list.isError ? <ErrorAlert title="Could not load the credentials" error={list.error} onRetry={() => void list.refetch()} />
-          : items.length === 0 ? <EmptyState title="No credentials yet" action={canChange && <Button onClick={() => setEditing('new')} colorPalette="indigo">Add a credential</Button>}>
+          : items.length === 0 ? <EmptyState title="No credentials yet" action={canChange && <Button onClick={() => setEditing('new')} colorPalette="blue">Add a credential</Button>}>
             An API key, a username and password, or a webhook signing secret. Nodes refer to it by id.</EmptyState>
             : (
               <Box bg="bg" borderWidth="1px" borderRadius="lg" overflowX="auto">
@@ -154,7 +154,7 @@ function CredentialDialog({ credential, types, onClose }: { credential: Credenti
             </Dialog.Body>
             <Dialog.Footer>
               <Button variant="outline" onClick={onClose}>Cancel</Button>
-              <Button colorPalette="indigo" onClick={() => { setError(null); save.mutate(); }} loading={save.isPending} disabled={!name.trim()}>Save</Button>
+              <Button colorPalette="blue" onClick={() => { setError(null); save.mutate(); }} loading={save.isPending} disabled={!name.trim()}>Save</Button>
             </Dialog.Footer>
             <Dialog.CloseTrigger asChild><CloseButton size="sm" /></Dialog.CloseTrigger>
           </Dialog.Content>

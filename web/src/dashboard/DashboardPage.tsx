@@ -29,7 +29,7 @@ export function DashboardPage() {
       <PageHeader title="Workflows" subtitle="When a trigger fires, do a chain of actions."
         actions={<>
           <ImportDialog />
-          {me.role !== 'observer' && <Button asChild colorPalette="indigo"><RouterLink to="/workflows/new">New workflow</RouterLink></Button>}
+          {me.role !== 'observer' && <Button asChild colorPalette="blue"><RouterLink to="/workflows/new">New workflow</RouterLink></Button>}
         </>} />
       <SummaryStrip isAdmin={me.role === 'admin'} />
       <HStack gap="3" mb="4" flexWrap="wrap">
@@ -60,7 +60,7 @@ export function DashboardPage() {
           : shown.length === 0 ? (
             filtering ? <EmptyState title="No workflow matches">Try another search or clear the filters.</EmptyState>
               : <EmptyState title="No workflows yet" action={me.role !== 'observer' && (
-                <Button asChild colorPalette="indigo"><RouterLink to="/workflows/new">Build your first workflow</RouterLink></Button>)}>
+                <Button asChild colorPalette="blue"><RouterLink to="/workflows/new">Build your first workflow</RouterLink></Button>)}>
                 A workflow starts from a trigger (a webhook, a schedule or a click) and runs a chain of steps.
               </EmptyState>
           ) : (

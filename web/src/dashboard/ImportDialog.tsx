@@ -68,7 +68,7 @@ export function ImportDialog() {
             </Dialog.Body>
             <Dialog.Footer>
               <Dialog.ActionTrigger asChild><Button variant="outline">Cancel</Button></Dialog.ActionTrigger>
-              <Button colorPalette="indigo" onClick={submit} loading={busy} disabled={!text.trim()}>Import</Button>
+              <Button colorPalette="blue" onClick={submit} loading={busy} disabled={!text.trim()}>Import</Button>
             </Dialog.Footer>
             <Dialog.CloseTrigger asChild><CloseButton size="sm" /></Dialog.CloseTrigger>
           </Dialog.Content>

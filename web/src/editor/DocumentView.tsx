@@ -47,7 +47,7 @@ export function DocumentView({ doc, problems, readOnly, onApply }: { doc: Workfl
         </SegmentGroup.Root>
         <HStack>
           {dirty && <Button size="sm" variant="ghost" onClick={() => { setDirty(false); setText(serialize(doc, format)); }}>Discard</Button>}
-          <Button size="sm" colorPalette="indigo" disabled={!dirty || !!parsed.error || readOnly}
+          <Button size="sm" colorPalette="blue" disabled={!dirty || !!parsed.error || readOnly}
             onClick={() => { if (parsed.doc) { onApply(parsed.doc); setDirty(false); } }}>Apply to the graph</Button>
         </HStack>
       </HStack>

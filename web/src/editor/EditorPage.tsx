@@ -172,7 +172,7 @@ function Editor({ saved }: { saved: WorkflowDetail | undefined }) {
           <TestRunDialog disabled={!workflowId || readOnly} busy={run.isPending} onRun={(input) => run.mutate(input)}
             note={dirty ? 'You have unsaved changes: the test runs the last saved version.' : undefined} />
           {!readOnly && <Input size="sm" maxW="48" placeholder="Change note (optional)" aria-label="Change note" value={note} onChange={(e) => setNote(e.target.value)} />}
-          {!readOnly && <Button size="sm" colorPalette="indigo" onClick={() => save.mutate()} loading={save.isPending}
+          {!readOnly && <Button size="sm" colorPalette="blue" onClick={() => save.mutate()} loading={save.isPending}
             disabled={!dirty && !!workflowId}>{workflowId ? 'Save' : 'Create'}</Button>}
         </HStack>
       </Flex>

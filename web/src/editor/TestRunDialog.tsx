@@ -34,7 +34,7 @@ export function TestRunDialog({ disabled, busy, note, onRun }: { disabled: boole
             </Dialog.Body>
             <Dialog.Footer>
               <Dialog.ActionTrigger asChild><Button variant="outline">Cancel</Button></Dialog.ActionTrigger>
-              <Button colorPalette="indigo" disabled={!!error} onClick={() => { setOpen(false); onRun(input); }}>Run</Button>
+              <Button colorPalette="blue" disabled={!!error} onClick={() => { setOpen(false); onRun(input); }}>Run</Button>
             </Dialog.Footer>
             <Dialog.CloseTrigger asChild><CloseButton size="sm" /></Dialog.CloseTrigger>
           </Dialog.Content>

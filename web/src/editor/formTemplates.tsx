@@ -1,14 +1,18 @@
 import { Box, Button, Field, Stack, Text } from '@chakra-ui/react';
+import { canExpand, getTemplate, getUiOptions } from '@rjsf/utils';
 import type { FieldTemplateProps, IconButtonProps, ObjectFieldTemplateProps, RegistryWidgetsType, SubmitButtonProps, TemplatesType } from '@rjsf/utils';
 import { ExpressionWidget } from './ExpressionWidget';
 
 /** Label, description, field and errors, in Chakra's field layout; errors sit under their own field. */
 function FieldTemplate(props: FieldTemplateProps) {
-  const { id, label, required, description, children, rawErrors, hidden, displayLabel, schema } = props;
+  const { id, label, required, description, children, rawErrors, hidden, displayLabel, schema, registry, uiSchema } = props;
   if (hidden) return <div hidden>{children}</div>;
   const isObject = schema.type === 'object' || schema.type === 'array';
   const errors = rawErrors ?? [];
+  // Map entries (additionalProperties) get their key input and remove button from this wrapper.
+  const WrapIfAdditional = getTemplate('WrapIfAdditionalTemplate', registry, getUiOptions(uiSchema));
   return (
+    <WrapIfAdditional {...props}>
     <Field.Root invalid={errors.length > 0} mb="3" data-field={id}>
       {displayLabel && label && !isObject && (
         <Field.Label htmlFor={id} fontSize="sm">{label}{required && <Field.RequiredIndicator />}</Field.Label>
@@ -21,14 +25,25 @@ function FieldTemplate(props: FieldTemplateProps) {
         </Field.ErrorText>
       )}
     </Field.Root>
+    </WrapIfAdditional>
   );
 }
 
 /** Objects; the `Options` records (`x-ui-collapsed`) start folded, as optional knobs should. */
 function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
-  const { title, description, properties, schema, fieldPathId } = props;
+  const { title, description, properties, schema, fieldPathId, formData, uiSchema, onAddProperty, disabled, readonly, registry } = props;
+  // A pure anyOf/oneOf renders its own chooser and content (as RJSF's own template does).
+  if ((schema.oneOf || schema.anyOf) && !schema.properties && properties.length === 0) return null;
   const collapsed = (schema as Record<string, unknown>)['x-ui-collapsed'] === true;
-  const body = <Stack gap="0">{properties.map((p) => <Box key={p.name}>{p.content}</Box>)}</Stack>;
+  const { AddButton } = registry.templates.ButtonTemplates;
+  const body = (
+    <Stack gap="0">
+      {properties.map((p) => <Box key={p.name}>{p.content}</Box>)}
+      {canExpand(schema, uiSchema, formData) && (
+        <Box><AddButton id={`${fieldPathId.$id}__add`} onClick={onAddProperty} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry} /></Box>
+      )}
+    </Stack>
+  );
   const isRoot = fieldPathId.path.length === 0;
   if (collapsed) {
     return (

@@ -77,7 +77,7 @@ export default function ExecutionDetailPage() {
           <HStack gap="2">
             {!finished && <Button size="sm" variant="outline" colorPalette="red" onClick={() => cancel.mutate()} loading={cancel.isPending}>Cancel</Button>}
             {finished && (e.status === 'failed' || e.status === 'cancelled') && (
-              <Button size="sm" colorPalette="indigo" onClick={() => rerun.mutate('failed')} loading={rerun.isPending && rerun.variables === 'failed'}>Re-run from failed step</Button>
+              <Button size="sm" colorPalette="blue" onClick={() => rerun.mutate('failed')} loading={rerun.isPending && rerun.variables === 'failed'}>Re-run from failed step</Button>
             )}
             {finished && <Button size="sm" variant="outline" onClick={() => rerun.mutate('start')} loading={rerun.isPending && rerun.variables === 'start'}>Re-run from start</Button>}
             {e.workflow_id && <Button asChild size="sm" variant="ghost"><RouterLink to={`/workflows/${e.workflow_id}`}>Open workflow</RouterLink></Button>}

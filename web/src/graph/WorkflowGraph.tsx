@@ -1,10 +1,10 @@
 import { Badge, Box, HStack, Text } from '@chakra-ui/react';
 import {
-  Background, Controls, Handle, MarkerType, Position, ReactFlow, type Connection as FlowConnection, type Edge, type Node,
-  type NodeProps,
+  applyEdgeChanges, applyNodeChanges, Background, Controls, Handle, MarkerType, Position, ReactFlow,
+  type Connection as FlowConnection, type Edge, type EdgeChange, type Node, type NodeChange, type NodeProps, type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useColorMode } from '../app/colorMode';
 import { STATUS_PALETTE } from '../components/status';
 import { allNodes, type Connection, type WorkflowDocument } from './document';
@@ -18,14 +18,14 @@ type CardData = {
 
 const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Node<CardData>>) {
   const palette = data.step?.status ? STATUS_PALETTE[data.step.status] ?? 'gray' : undefined;
-  const border = data.problems > 0 ? 'red.500' : palette ? `${palette}.solid` : selected ? 'indigo.500' : 'border';
+  const border = data.problems > 0 ? 'red.500' : palette ? `${palette}.solid` : selected ? 'blue.500' : 'border';
   return (
     <Box bg="bg" borderWidth="2px" borderColor={border} borderRadius="lg" w="220px" px="3" py="2.5"
       boxShadow={selected ? 'md' : 'xs'} data-testid={`graph-node-${data.label}`} data-status={data.step?.status ?? ''}>
       {!data.trigger && <Handle type="target" position={Position.Left} aria-label={`Input of ${data.label}`} />}
       <HStack justify="space-between" gap="2">
         <Text fontSize="sm" fontWeight="semibold" truncate>{data.label}</Text>
-        {data.trigger && <Badge size="sm" colorPalette="indigo" variant="subtle">trigger</Badge>}
+        {data.trigger && <Badge size="sm" colorPalette="blue" variant="subtle">trigger</Badge>}
       </HStack>
       <Text fontSize="xs" color="fg.muted" fontFamily="mono" truncate>{data.type}</Text>
       {data.step?.status && (
@@ -91,14 +91,35 @@ export function WorkflowGraph({ doc, outputsOf, steps, problems, selectedId, onS
     data: c,
   })), [doc.connections, editable, steps]);
 
+  // React Flow measures nodes and tracks selection in the node objects it is given, so it gets
+  // its own copy: the document stays the source of truth, the copy keeps React Flow's bookkeeping.
+  const [flowNodes, setFlowNodes] = useState(nodes);
+  const [flowEdges, setFlowEdges] = useState(edges);
+  useEffect(() => setFlowNodes((previous) => nodes.map((n) => {
+    const old = previous.find((p) => p.id === n.id);
+    return old ? { ...n, measured: old.measured } : n;
+  })), [nodes]);
+  useEffect(() => setFlowEdges(edges), [edges]);
+  const instance = useRef<ReactFlowInstance<Node<CardData>, Edge> | null>(null);
+  const count = nodes.length;
+  useEffect(() => {
+    const t = setTimeout(() => void instance.current?.fitView({ padding: 0.25, maxZoom: 1.1, duration: 200 }), 50);
+    return () => clearTimeout(t);
+  }, [count]);
+  const onNodesChange = (changes: NodeChange<Node<CardData>>[]) => {
+    setFlowNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+    for (const c of changes) if (c.type === 'select' && c.selected && c.id !== selectedId) onSelect?.(c.id);
+  };
+  const onEdgesChange = (changes: EdgeChange[]) => setFlowEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+
   return (
     <Box h="full" w="full" aria-label={ariaLabel} role="region">
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} colorMode={mode} fitView fitViewOptions={{ padding: 0.25, maxZoom: 1.1 }}
+      <ReactFlow nodes={flowNodes} edges={flowEdges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
+        onInit={(i) => { instance.current = i; }} nodeTypes={nodeTypes} colorMode={mode} fitView fitViewOptions={{ padding: 0.25, maxZoom: 1.1 }}
         nodesDraggable={false} nodesConnectable={editable} elementsSelectable edgesFocusable={editable}
         deleteKeyCode={editable ? ['Delete', 'Backspace'] : null} proOptions={{ hideAttribution: true }}
         onNodeClick={(_, node) => onSelect?.(node.id)}
         onPaneClick={() => onSelect?.(null)}
-        onSelectionChange={({ nodes: picked }) => { if (picked.length === 1 && picked[0]!.id !== selectedId) onSelect?.(picked[0]!.id); }}
         onConnect={(c: FlowConnection) => c.source && c.target && onConnect?.({ from: c.source, to: c.target, ...(c.sourceHandle ? { output: c.sourceHandle } : {}) })}
         onNodesDelete={(deleted) => onDeleteNodes?.(deleted.map((n) => n.id))}
         onEdgesDelete={(deleted) => onDeleteConnections?.(deleted.map((e) => e.data as Connection))}>

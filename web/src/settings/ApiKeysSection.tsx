@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Checkbox, Code, Field, HStack, Input, Stack, Table, Text } from '@chakra-ui/react';
+import { Alert, Badge, Box, Button, chakra, Code, Field, HStack, Input, Stack, Table, Text } from '@chakra-ui/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
@@ -71,10 +71,11 @@ export function ApiKeysSection() {
               <Field.Label as="span">Scopes</Field.Label>
               <Stack gap="1.5" role="group" aria-label="Scopes">
                 {SCOPES.filter((s) => allowed.includes(s.scope)).map(({ scope, text }) => (
-                  <Checkbox.Root key={scope} size="sm" checked={scopes.includes(scope)}
-                    onCheckedChange={(e) => setScopes(e.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))}>
-                    <Checkbox.HiddenInput /><Checkbox.Control /><Checkbox.Label>{text}</Checkbox.Label>
-                  </Checkbox.Root>
+                  <HStack as="label" key={scope} gap="2" fontSize="sm" cursor="pointer">
+                    <chakra.input type="checkbox" accentColor="blue.600" w="4" h="4" checked={scopes.includes(scope)}
+                      onChange={(e) => setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))} />
+                    {text}
+                  </HStack>
                 ))}
               </Stack>
               <Field.ErrorText>{scopeError}</Field.ErrorText>
@@ -84,7 +85,7 @@ export function ApiKeysSection() {
               <Input type="datetime-local" value={expires} onChange={(e) => setExpires(e.target.value)} maxW="64" />
               <Field.ErrorText>{fields.expires_at}</Field.ErrorText>
             </Field.Root>
-            <Button type="submit" colorPalette="indigo" alignSelf="start" loading={create.isPending} disabled={!name.trim() || scopes.length === 0}>Create key</Button>
+            <Button type="submit" colorPalette="blue" alignSelf="start" loading={create.isPending} disabled={!name.trim() || scopes.length === 0}>Create key</Button>
           </Stack>
         </form>
       </Section>
