@@ -6,7 +6,16 @@ import { authFetch } from './session';
 export type Schemas = components['schemas'];
 
 /** The typed API client: paths, parameters and bodies come from the server's OpenAPI document. */
-export const api = createClient<paths>({ baseUrl: '', fetch: (request: Request) => authFetch(request) });
+export const api = createClient<paths>({ baseUrl: origin(), fetch: (request: Request) => authFetch(request) });
+
+/** Absolute URLs: a Request outside a browser page (tests) cannot resolve a relative one. */
+function origin(): string {
+  return typeof location !== 'undefined' ? location.origin : '';
+}
+
+export function absolute(path: string): string {
+  return new URL(path, origin() || 'http://localhost').toString();
+}
 
 type Result<T> = { data?: T; error?: unknown; response: Response };
 
@@ -34,7 +43,7 @@ export async function sendRaw<T>(method: string, path: string, body: string, con
   headers: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
-    response = await authFetch(new Request(path, { method, body, headers: { 'Content-Type': contentType, ...headers } }));
+    response = await authFetch(new Request(absolute(path), { method, body, headers: { 'Content-Type': contentType, ...headers } }));
   } catch {
     throw new ApiError(0, null);
   }
@@ -48,7 +57,7 @@ export async function sendRaw<T>(method: string, path: string, body: string, con
 export async function getOptional<T>(path: string): Promise<T | null> {
   let response: Response;
   try {
-    response = await authFetch(new Request(path));
+    response = await authFetch(new Request(absolute(path)));
   } catch {
     throw new ApiError(0, null);
   }

@@ -47,7 +47,7 @@ export function followEvents(path: string, handlers: { onEvent: (event: LiveEven
     let pause = 1000;
     while (!signal.aborted) {
       try {
-        const response = await authFetch(new Request(path, { headers: { Accept: 'text/event-stream' }, signal }));
+        const response = await authFetch(new Request(new URL(path, location.origin), { headers: { Accept: 'text/event-stream' }, signal }));
         if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
         handlers.onStatus?.(true);
         handlers.onOpen?.();

@@ -911,34 +911,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        JsonNode: {
-            empty?: boolean;
-            array?: boolean;
-            null?: boolean;
-            object?: boolean;
-            float?: boolean;
-            container?: boolean;
-            string?: boolean;
-            integral_number?: boolean;
-            /** @enum {string} */
-            node_type?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            missing_node?: boolean;
-            value_node?: boolean;
-            pojo?: boolean;
-            number?: boolean;
-            floating_point_number?: boolean;
-            short?: boolean;
-            int?: boolean;
-            long?: boolean;
-            double?: boolean;
-            big_decimal?: boolean;
-            big_integer?: boolean;
-            /** @deprecated */
-            textual?: boolean;
-            boolean?: boolean;
-            binary?: boolean;
-            embedded_value?: boolean;
-        };
+        /** @description Any JSON value. */
+        JsonNode: unknown;
         WorkflowDetail: {
             /** Format: uuid */
             id?: string;

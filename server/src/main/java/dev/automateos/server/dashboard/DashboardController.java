@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Dashboard")
 class DashboardController {
 
-    /** As many ids as one page of the workflow list can hold. */
-    static final int MAX_WORKFLOWS = 200;
+    /** Two default pages of the workflow list; more ids would not fit a URL that every proxy accepts. */
+    static final int MAX_WORKFLOWS = 100;
 
     private final DashboardQueries queries;
 

@@ -19,7 +19,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * (Jackson 2) model resolver, which does not see the server's snake_case naming, so without this
  * every property would be documented in camelCase and every generated client (the web app's
  * types among them) would be wrong. It also documents the problem+json error body every endpoint
- * can answer.
+ * can answer, and says that a JsonNode is any JSON value.
  */
 final class OpenApiWireNames implements OpenApiCustomizer {
 
@@ -30,6 +30,11 @@ final class OpenApiWireNames implements OpenApiCustomizer {
         }
         Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         openApi.getComponents().getSchemas().values().forEach(schema -> rename(schema, seen));
+        // springdoc describes Jackson's JsonNode by its Java getters (empty, array, float, …); on the
+        // wire it is any JSON value, which an empty schema says.
+        if (openApi.getComponents().getSchemas().containsKey("JsonNode")) {
+            openApi.getComponents().addSchemas("JsonNode", new Schema<>().description("Any JSON value."));
+        }
         openApi.getComponents().addSchemas("FieldProblem", fieldProblem());
         openApi.getComponents().addSchemas("Problem", problem());
     }
