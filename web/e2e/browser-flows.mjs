@@ -226,6 +226,10 @@ try {
     await page.goto('/');
     await expectVisible(page.getByTestId('workflow-row').filter({ hasText: 'Big orders' }));
     await expectText(page.getByTestId('summary-runs-today'), '1');
+    const row = page.getByTestId('workflow-row').filter({ hasText: 'Big orders' });
+    await expectVisible(row.getByRole('img', { name: 'Recent runs of Big orders: 1 succeeded' }));
+    await expectText(row, '100%');
+    await expectVisible(row.getByText('succeeded'));
     await shot('dashboard');
     await page.getByRole('button', { name: /Switch to dark mode/ }).click();
     await page.waitForFunction(() => document.documentElement.classList.contains('dark'));

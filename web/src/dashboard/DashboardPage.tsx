@@ -1,4 +1,4 @@
-import { Box, Button, HStack, Input, NativeSelect, Stack, Switch, Table, Tag, Text, chakra } from '@chakra-ui/react';
+import { Box, Button, HStack, Input, NativeSelect, Skeleton, Stack, Switch, Table, Tag, Text, chakra } from '@chakra-ui/react';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Page, PageHeader } from '../app/Shell';
@@ -78,7 +78,7 @@ export function DashboardPage() {
                 </Table.Header>
                 <Table.Body>
                   {shown.map((w) => (
-                    <WorkflowRow key={w.id} workflow={w} activity={activity.get(w.id!)} canChange={me.role !== 'observer'} />
+                    <WorkflowRow key={w.id} workflow={w} activity={activity.byId.get(w.id!)} activityPending={activity.pending} canChange={me.role !== 'observer'} />
                   ))}
                 </Table.Body>
               </Table.Root>
@@ -93,7 +93,8 @@ export function DashboardPage() {
   );
 }
 
-function WorkflowRow({ workflow: w, activity, canChange }: { workflow: WorkflowSummary; activity?: Activity; canChange: boolean }) {
+function WorkflowRow({ workflow: w, activity, activityPending, canChange }: { workflow: WorkflowSummary; activity?: Activity;
+  activityPending: boolean; canChange: boolean }) {
   const setActive = useSetActive();
   const toggle = (next: boolean) => setActive.mutate({ id: w.id!, active: next }, {
     onError: (error) => notifyError(next ? `Could not activate “${w.name}”` : `Could not deactivate “${w.name}”`, error),
@@ -119,7 +120,7 @@ function WorkflowRow({ workflow: w, activity, canChange }: { workflow: WorkflowS
         </Switch.Root>
       </Table.Cell>
       <Table.Cell>
-        {activity?.last_run ? (
+        {activityPending && !activity ? <Skeleton h="5" w="28" /> : activity?.last_run ? (
           <HStack gap="2">
             <StatusBadge status={activity.last_run.status} />
             <Link to={`/executions/${activity.last_run.id}`} fontSize="sm" color="fg.muted" title={exactTime(activity.last_run.created_at)}>
@@ -133,7 +134,8 @@ function WorkflowRow({ workflow: w, activity, canChange }: { workflow: WorkflowS
           {percent(activity?.success_rate)}
         </Text>
       </Table.Cell>
-      <Table.Cell pr="5"><Sparkline runs={activity?.recent ?? []} label={`Recent runs of ${w.name}`} /></Table.Cell>
+      <Table.Cell pr="5">{activityPending && !activity ? <Skeleton h="5" w="24" />
+        : <Sparkline runs={activity?.recent ?? []} label={`Recent runs of ${w.name}`} />}</Table.Cell>
     </Table.Row>
   );
 }

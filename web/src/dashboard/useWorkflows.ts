@@ -31,7 +31,10 @@ export function useActivity(pages: string[][]) {
       refetchInterval: 20_000,
       placeholderData: (previous: Activity[] | undefined) => previous,
     })),
-    combine: (results) => new Map(results.flatMap((r) => r.data ?? []).map((a) => [a.workflow_id!, a])),
+    combine: (results) => ({
+      byId: new Map(results.flatMap((r) => r.data ?? []).map((a) => [a.workflow_id!, a])),
+      pending: results.some((r) => r.isPending),
+    }),
   });
 }
 

@@ -199,7 +199,7 @@ function Editor({ saved }: { saved: WorkflowDetail | undefined }) {
             )}
             <Box flex="1" minW="0" minH="420px" position="relative">
               <WorkflowGraph doc={doc} editable={!readOnly} outputsOf={nodeTypes.outputsOf} steps={marks} problems={problemCount}
-                selectedId={selected} onSelect={setSelected} onConnect={editing.connect}
+                selectedId={selected} onSelect={setSelected} onConnect={editing.connect} fitKey={selectedNode ? 'panel' : 'full'}
                 onDeleteNodes={(ids) => { editing.deleteNodes(ids); setSelected(null); }} onDeleteConnections={editing.disconnect}
                 ariaLabel="Workflow graph: Tab to a node, Enter to open it, Delete to remove it" />
               <Text position="absolute" bottom="2" left="14" fontSize="2xs" color="fg.subtle" pointerEvents="none">

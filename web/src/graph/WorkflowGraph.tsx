@@ -64,11 +64,13 @@ export type GraphProps = {
   onDeleteConnections?: (connections: Connection[]) => void;
   editable?: boolean;
   ariaLabel: string;
+  /** Changes when the space around the graph changes (a side panel opens), to fit it again. */
+  fitKey?: string;
 };
 
 /** The workflow as a graph, laid out automatically; used by the editor and the execution view. */
 export function WorkflowGraph({ doc, outputsOf, steps, problems, selectedId, onSelect, onConnect, onDeleteNodes,
-  onDeleteConnections, editable = false, ariaLabel }: GraphProps) {
+  onDeleteConnections, editable = false, ariaLabel, fitKey }: GraphProps) {
   const { mode } = useColorMode();
   const positions = useMemo(() => layout(doc), [doc]);
   const nodes = useMemo<Node<CardData>[]>(() => allNodes(doc).map((n) => ({
@@ -105,7 +107,7 @@ export function WorkflowGraph({ doc, outputsOf, steps, problems, selectedId, onS
   useEffect(() => {
     const t = setTimeout(() => void instance.current?.fitView({ padding: 0.25, maxZoom: 1.1, duration: 200 }), 50);
     return () => clearTimeout(t);
-  }, [count]);
+  }, [count, fitKey]);
   const onNodesChange = (changes: NodeChange<Node<CardData>>[]) => {
     setFlowNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
     for (const c of changes) if (c.type === 'select' && c.selected && c.id !== selectedId) onSelect?.(c.id);
