@@ -8,7 +8,7 @@ import type { NodeSpec } from '../graph/document';
 import { templates, widgets } from './formTemplates';
 import type { NodeType } from './nodeTypes';
 import { errorSchemaOf, formSchema, uiSchemaFor } from './schemaForm';
-import type { StepRecord } from './useTestRun';
+import type { StepView as StepRecord } from '../executions/useLiveExecution';
 
 export type NodeProblem = { configPath?: string[]; field?: string; message: string };
 

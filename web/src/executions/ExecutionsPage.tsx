@@ -175,6 +175,6 @@ function useLiveList(workflowId: string | undefined, filters: Record<string, str
       },
     }, controller.signal);
     return () => controller.abort();
-  }, [workflowId, keyText, queryClient]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [workflowId, keyText, queryClient]);
   return live;
 }

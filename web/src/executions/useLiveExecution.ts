@@ -65,7 +65,7 @@ export function useLiveExecution(id: string | undefined) {
       controller.abort();
       clearTimeout(reread);
     };
-  }, [id, finished, !!query.data, queryClient]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [id, finished, !!query.data, queryClient]);
 
   return { ...query, live: live && !finished };
 }

@@ -1,1 +1,0 @@
-export type { StepView as StepRecord } from '../executions/useLiveExecution';
