@@ -38,7 +38,9 @@ page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
 page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
 
 async function shot(name) {
-  if (screenshots) await page.screenshot({ path: join(screenshots, `${name}.png`) });
+  if (!screenshots) return;
+  await page.waitForTimeout(400); // let dialogs and toasts finish their entry animations
+  await page.screenshot({ path: join(screenshots, `${name}.png`) });
 }
 
 async function flow(name, body) {
