@@ -25,5 +25,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // The build machines are two shared, slow cores: a cold component test can take seconds.
+    testTimeout: 30_000,
   },
 });
