@@ -160,7 +160,7 @@ try {
     await page.getByTestId('execution-row').first().getByRole('link').first().click();
     await page.waitForURL(/\/executions\/[0-9a-f-]{36}$/);
     executionId = page.url().split('/').pop();
-    await expectVisible(page.getByTestId('step-row'));
+    await page.getByTestId('step-row').nth(2).waitFor();
     if ((await page.getByTestId('step-row').count()) !== 3) throw new Error('expected 3 steps');
     for (const [name, expected] of [['Webhook', '"amount"'], ['Filter', '250'], ['Set fields', 'Order 7 is big']]) {
       await page.getByTestId('step-row').filter({ hasText: name }).getByRole('button', { name }).click();

@@ -42,6 +42,8 @@ export function useLiveExecution(id: string | undefined) {
     queryKey: executionKey(id),
     queryFn: () => unwrap(api.GET('/api/v1/executions/{id}', { params: { path: { id: id! } } })),
     enabled: !!id,
+    // A safety net for a dropped stream: an unfinished execution is re-read now and then.
+    refetchInterval: (q) => (q.state.data && !FINISHED.includes(q.state.data.status ?? '') ? 5000 : false),
   });
   const finished = query.data ? FINISHED.includes(query.data.status ?? '') : false;
 
@@ -57,8 +59,10 @@ export function useLiveExecution(id: string | undefined) {
       onOpen: refetchSoon,
       onStatus: setLive,
       onEvent: (event) => {
+        // The end re-reads at once: the status change below ends this effect (and its timer).
+        if (event.event === 'execution_finished') void queryClient.invalidateQueries({ queryKey: executionKey(id) });
         queryClient.setQueryData<ExecutionDetail>(executionKey(id), (old) => (old ? applyEvent(old, event) : old));
-        if (event.event === 'step_finished' || event.event === 'execution_finished') refetchSoon();
+        if (event.event === 'step_finished') refetchSoon();
       },
     }, controller.signal, false);
     return () => {
