@@ -2,6 +2,14 @@
 # Multi-stage build: compile with the JDK, run on the JRE as a non-root user.
 # Not built in this project's CI (no Docker engine runs there); see docs/deployment.md.
 
+# The web app, with Node (Vite 8 needs Node 20.19 or newer).
+FROM node:20-bookworm-slim AS web
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
@@ -10,13 +18,15 @@ COPY engine/pom.xml engine/
 COPY nodes/pom.xml nodes/
 COPY testkit/pom.xml testkit/
 COPY server/pom.xml server/
+COPY web/pom.xml web/
 # Dependencies first, so code changes do not re-download them.
-RUN ./mvnw -B -q dependency:go-offline -DexcludeArtifactIds=automateos-engine,automateos-nodes,automateos-testkit || true
+RUN ./mvnw -B -q dependency:go-offline -DexcludeArtifactIds=automateos-engine,automateos-nodes,automateos-testkit,automateos-web || true
 COPY engine/src engine/src
 COPY nodes/src nodes/src
 COPY testkit/src testkit/src
 COPY server/src server/src
-RUN ./mvnw -B -q -DskipTests package \
+COPY --from=web /src/web/dist web/dist
+RUN ./mvnw -B -q -DskipTests -Dweb.build.skip=true package \
  && java -Djarmode=tools -jar server/target/automateos.jar extract --destination /app
 
 FROM eclipse-temurin:25-jre

@@ -121,7 +121,8 @@ class AccessMatrixTest extends ApiTest {
     @Test
     void theMatrixCoversARealSetOfEndpoints() {
         assertThat(endpoints()).contains("GET /api/v1/workflows", "POST /api/v1/credentials",
-                "GET /api/v1/users", "DELETE /api/v1/api-keys/{id}", "GET /api/v1/system/info");
+                "GET /api/v1/users", "DELETE /api/v1/api-keys/{id}", "GET /api/v1/system/info",
+                "GET /api/v1/dashboard/summary", "GET /api/v1/dashboard/workflow-activity");
     }
 
     @TestFactory
