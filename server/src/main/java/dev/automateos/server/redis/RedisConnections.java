@@ -1,0 +1,165 @@
+package dev.automateos.server.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This process's link to Redis: one Lettuce client with two connections, one for commands (shared
+ * by every thread; Lettuce pipelines them) and one for pub/sub. Both reconnect by themselves, and
+ * Lettuce subscribes again to every channel. While disconnected, commands fail at once instead of
+ * piling up, so callers hear of the outage (the queue's callers retry, or leave it to the
+ * reconciler). Losing and regaining the connection is logged once each way, and every
+ * {@link #onReconnect} hook runs after a reconnect, so components catch up on what they missed.
+ */
+public final class RedisConnections implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final RedisClient client;
+    private final String address;
+    private final StatefulRedisConnection<String, String> commands;
+    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+    private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
+
+    private RedisConnections(RedisClient client, String address) {
+        this.client = client;
+        this.address = address;
+        client.addListener(new StateLog());
+        try {
+            this.commands = client.connect();
+            this.pubSub = client.connectPubSub();
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+        pubSub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                dispatch(channel, message);
+            }
+        });
+    }
+
+    /**
+     * Connects to {@code url} now; a server that does not answer fails with Lettuce's
+     * {@code RedisConnectionException}, which start-up reports as one line.
+     */
+    public static RedisConnections open(String url) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(TIMEOUT);
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(100_000)
+                .protocolVersion(ProtocolVersion.RESP2)
+                .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).keepAlive(true).build())
+                .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
+                .build());
+        return new RedisConnections(client, uri.getHost() + ":" + uri.getPort());
+    }
+
+    /** Host and port, never the password. */
+    public String address() {
+        return address;
+    }
+
+    public StatefulRedisConnection<String, String> commands() {
+        return commands;
+    }
+
+    /** Whether the command connection is up right now. */
+    public boolean connected() {
+        return commands.isOpen();
+    }
+
+    /** Calls {@code listener} with each message published on {@code channel}, by any process. */
+    public void listen(String channel, Consumer<String> listener) {
+        boolean first = listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).isEmpty();
+        listeners.get(channel).add(listener);
+        if (first) {
+            pubSub.sync().subscribe(channel);
+        }
+    }
+
+    /**
+     * Publishes without waiting for Redis: one sender's messages keep their order, and a message
+     * that cannot be sent (Redis down) is dropped, as pub/sub is at most once anyway.
+     */
+    public void publish(String channel, String message) {
+        commands.async().publish(channel, message);
+    }
+
+    /** Runs after a connection came back (not on the first connect). */
+    public void onReconnect(Runnable hook) {
+        reconnectHooks.add(hook);
+    }
+
+    @Override
+    public void close() {
+        commands.close();
+        pubSub.close();
+        client.shutdown(Duration.ZERO, TIMEOUT);
+    }
+
+    private void dispatch(String channel, String message) {
+        for (Consumer<String> listener : listeners.getOrDefault(channel, List.of())) {
+            try {
+                listener.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of Redis channel {} failed", channel, e);
+            }
+        }
+    }
+
+    /** Logs outages once each way; the pub/sub connection's return runs the reconnect hooks. */
+    private final class StateLog implements RedisConnectionStateListener {
+
+        private final Map<RedisChannelHandler<?, ?>, Boolean> lost = new ConcurrentHashMap<>();
+
+        @Override
+        public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+            if (connection.isOpen() && lost.put(connection, true) == null) {
+                LOG.warn("Lost the connection to Redis at {}; reconnecting", address);
+            }
+        }
+
+        @Override
+        public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress socketAddress) {
+            if (lost.remove(connection) != null) {
+                LOG.info("Connected to Redis at {} again", address);
+                if (connection == pubSub) {
+                    reconnectHooks.forEach(RedisConnections::runQuietly);
+                }
+            }
+        }
+    }
+
+    private static void runQuietly(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A Redis reconnect hook failed", e);
+        }
+    }
+}
