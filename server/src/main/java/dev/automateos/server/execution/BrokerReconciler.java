@@ -10,11 +10,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,6 +45,7 @@ class BrokerReconciler implements SmartLifecycle {
     static final int BATCH = 500;
     /** Bounds one pass; the next pass goes on where this one stopped. */
     static final int MAX_BATCHES_PER_PASS = 20;
+    static final int PARALLEL_RECOVERIES = 8;
 
     /** An execution met without an item: since when at this revision, and in which pass last. */
     private record Suspect(long revision, Instant since, long pass) {
@@ -83,19 +89,23 @@ class BrokerReconciler implements SmartLifecycle {
     int reconcile() {
         BrokerInventory inventory = (BrokerInventory) queue;
         Instant now = clock.instant();
+        long started = System.nanoTime();
         int recovered = 0;
         int checked = 0;
         for (int batch = 0; batch < MAX_BATCHES_PER_PASS; batch++) {
             List<Unfinished> page = unfinished.after(cursor, BATCH);
             checked += page.size();
             Set<UUID> queued = inventory.withItems(page.stream().map(Unfinished::id).toList());
+            List<Unfinished> lost = new ArrayList<>();
             for (Unfinished execution : page) {
                 if (queued.contains(execution.id())) {
                     suspects.remove(execution.id());
                 } else if (lostSinceGrace(execution, now)) {
-                    recovered += recover(execution, now);
+                    suspects.remove(execution.id());
+                    lost.add(execution);
                 }
             }
+            recovered += recoverAll(lost, now);
             cursor = page.size() < BATCH ? null : page.getLast().id();
             if (cursor == null) {
                 // A full pass is done: suspects it did not meet have finished (or were deleted).
@@ -105,8 +115,9 @@ class BrokerReconciler implements SmartLifecycle {
             }
         }
         if (recovered > 0) {
-            LOG.info("Reconciler: queued {} execution(s) again that the broker had lost ({} unfinished checked)",
-                    recovered, checked);
+            LOG.info("Reconciler: queued {} execution(s) again that the broker had lost ({} unfinished checked "
+                    + "in {} ms, {} more without an item within the grace period)", recovered, checked,
+                    (System.nanoTime() - started) / 1_000_000, suspects.size());
         }
         return recovered;
     }
@@ -122,8 +133,33 @@ class BrokerReconciler implements SmartLifecycle {
         return !now.isBefore(suspect.since().plus(grace));
     }
 
+    /**
+     * A restart of Redis loses everything at once; one execution after another (a read, a write)
+     * took seconds per batch on a busy machine, so a few at a time.
+     */
+    private int recoverAll(List<Unfinished> lost, Instant now) {
+        if (lost.isEmpty()) {
+            return 0;
+        }
+        List<Future<Integer>> done = new ArrayList<>(lost.size());
+        try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RECOVERIES, Thread.ofVirtual().factory())) {
+            lost.forEach(execution -> done.add(pool.submit(() -> recover(execution, now))));
+        }
+        int recovered = 0;
+        for (Future<Integer> future : done) {
+            try {
+                recovered += future.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return recovered;
+    }
+
     private int recover(Unfinished lost, Instant now) {
-        suspects.remove(lost.id());
         var execution = store.find(lost.id()).orElse(null);
         if (execution == null || execution.revision() != lost.revision() || execution.state().status().isTerminal()) {
             return 0; // it moved on while we looked

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,15 +40,24 @@ final class ServerProcess {
 
     /** Starts the server on a free port with the embedded database in {@code dataDir}; returns once it answers. */
     static ServerProcess start(Path dataDir, String name) throws Exception {
+        return start(dataDir, name, "server", Map.of());
+    }
+
+    /**
+     * Starts {@code automateos <command>} (server, worker, …) on a free port, with the settings in
+     * {@code env} ({@code AUTOMATEOS_*}) and none of the test JVM's own; returns once it is ready.
+     */
+    static ServerProcess start(Path dataDir, String name, String command, Map<String, String> env) throws Exception {
         int port = freePort();
         Path log = dataDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElseThrow();
         var builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.automateos.server.cli.Main", "server",
+                "-cp", System.getProperty("java.class.path"), "dev.automateos.server.cli.Main", command,
                 "--port", String.valueOf(port), "--data-dir", dataDir.resolve("data").toString())
                 .directory(dataDir.toFile()) // no stray application.yml from the build directory
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("AUTOMATEOS_"));
+        builder.environment().putAll(env);
         var server = new ServerProcess(builder.start(), log, port);
         try {
             server.awaitReady();
@@ -58,12 +68,17 @@ final class ServerProcess {
         return server;
     }
 
+    /** The status of {@code /health/readiness}: 200 when ready, 503 when a dependency is down. */
+    int readiness() throws IOException, InterruptedException {
+        return send("GET", "/health/readiness", null, null).statusCode();
+    }
+
     private void awaitReady() throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("server exited during start-up:%n%s", output()).isTrue();
             try {
-                if (send("GET", "/api/v1/auth/status", null, null).statusCode() == 200) {
+                if (readiness() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -110,7 +125,7 @@ final class ServerProcess {
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body)
+    HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -147,7 +162,7 @@ final class ServerProcess {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
