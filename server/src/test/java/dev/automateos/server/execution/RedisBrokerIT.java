@@ -61,6 +61,10 @@ class RedisBrokerIT {
     BrokerReconciler reconciler;
     @Autowired
     RedisConnections redis;
+    @Autowired
+    ExecutionStore store;
+    @Autowired
+    ExecutionQueueing queueing;
 
     private TestHttp http;
     private String token;
@@ -143,6 +147,27 @@ class RedisBrokerIT {
         assertThat(first.path("attempts").asInt()).isEqualTo(1);
         assertThat(step(done, "pause").path("attempts").asInt()).isEqualTo(1);
         assertThat(step(done, "last").path("output").path("first_at")).isEqualTo(first.path("output").path("at"));
+    }
+
+    @Test
+    void aRecoveryItemForARevisionThatWasSavedSinceIsDropped() throws Exception {
+        String execution = run(workflow("6")); // the wait outlasts the check below
+        awaitStatus(execution, "waiting", Duration.ofSeconds(20));
+        ExecutionRecord current = store.find(UUID.fromString(execution)).orElseThrow();
+        ExecutionRecord older = new ExecutionRecord(current.state(), current.ownerId(), current.triggerKind(),
+                current.idempotencyKey(), current.draftDefinition(), current.revision() - 1);
+        UUID itemId = UUID.nameUUIDFromBytes((execution + "/recover/" + older.revision()).getBytes());
+
+        queueing.enqueueRecovery(older, Instant.now());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (redis.commands().sync().exists(PREFIX + "item:" + itemId) == 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(redis.commands().sync().exists(PREFIX + "item:" + itemId)).as("claimed and acked").isZero();
+        // Taken as stale: a resume would have saved the execution (its timers) and moved the revision.
+        assertThat(store.find(current.id()).orElseThrow().revision()).isEqualTo(current.revision());
+        awaitStatus(execution, "succeeded", Duration.ofSeconds(20));
     }
 
     private static JsonNode step(JsonNode execution, String id) {
