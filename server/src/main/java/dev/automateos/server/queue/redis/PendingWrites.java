@@ -57,13 +57,19 @@ final class PendingWrites implements TransactionSynchronization {
         of(queue).writes.add(new Release(workerId, itemId, availableAt));
     }
 
+    /**
+     * This transaction's writes for {@code queue}. Looked up among the transaction's own
+     * synchronizations, not bound as a resource: a transaction suspended for an inner one keeps its
+     * synchronizations apart, so each commit carries out its own writes.
+     */
     private static PendingWrites of(RedisWorkQueue queue) {
-        PendingWrites pending = (PendingWrites) TransactionSynchronizationManager.getResource(queue);
-        if (pending == null) {
-            pending = new PendingWrites(queue);
-            TransactionSynchronizationManager.bindResource(queue, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingWrites pending && pending.queue == queue) {
+                return pending;
+            }
         }
+        PendingWrites pending = new PendingWrites(queue);
+        TransactionSynchronizationManager.registerSynchronization(pending);
         return pending;
     }
 
@@ -98,10 +104,5 @@ final class PendingWrites implements TransactionSynchronization {
             LOG.warn("Redis queue: {} write(s) after a database commit failed ({}); the reconciler queues the "
                     + "affected executions again", lost, first.toString());
         }
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(queue);
     }
 }

@@ -21,9 +21,9 @@ for _, lane in ipairs(lanes) do
     local id = string.sub(member, 18)
     local key = p .. 'item:' .. id
     redis.call('ZREM', leased, member)
-    redis.call('ZADD', p .. 'ready:' .. lane, expired[i + 1], member)
     local fields = redis.call('HMGET', key, 'w', 'le')
     if fields[1] then
+      redis.call('ZADD', p .. 'ready:' .. lane, expired[i + 1], member)
       redis.call('ZREM', p .. 'wf:' .. fields[1], id)
       redis.call('HSET', key, 'a', fields[2])
     end
@@ -45,8 +45,12 @@ for _, lane in ipairs(lanes) do
       local key = p .. 'item:' .. id
       local f = redis.call('HMGET', key, 'e', 'w', 'a', 'm', 'p', 'x')
       local limit = tonumber(f[4])
-      local wfLeases = p .. 'wf:' .. f[2]
-      if limit > 0 and redis.call('ZCOUNT', wfLeases, '(' .. now, '+inf') >= limit then
+      local wfLeases = p .. 'wf:' .. tostring(f[2])
+      if not f[1] then
+        -- The item's hash is gone (a Redis evicting keys): drop the stray member, the reconciler
+        -- queues the execution again.
+        redis.call('ZREM', ready, member)
+      elseif limit > 0 and redis.call('ZCOUNT', wfLeases, '(' .. now, '+inf') >= limit then
         skipped = skipped + 1
       else
         local deliveries = redis.call('HINCRBY', key, 'd', 1)

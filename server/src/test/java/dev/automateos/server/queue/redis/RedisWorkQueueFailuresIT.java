@@ -143,6 +143,37 @@ class RedisWorkQueueFailuresIT {
     }
 
     @Test
+    void anItemWhoseHashWasEvictedIsSkippedNotFatal() {
+        WorkItem evicted = item();
+        WorkItem kept = item();
+        queue.enqueue(evicted);
+        queue.enqueue(kept);
+        redis.commands().sync().del("aos:item:" + evicted.id());
+
+        assertThat(queue.claim("w1", 10, LEASE)).extracting(c -> c.item().id()).containsExactly(kept.id());
+        assertThat(queue.depth().get(Lane.MEDIUM).ready()).isZero();
+    }
+
+    @Test
+    void transactionsKeepTheirOwnWritesWhenOneIsSuspendedForAnother() {
+        WorkItem outer = item();
+        WorkItem inner = item();
+        TransactionTemplate requiresNew = new TransactionTemplate(tx.getTransactionManager());
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        tx.executeWithoutResult(status -> {
+            queue.enqueue(outer);
+            requiresNew.executeWithoutResult(innerStatus -> queue.enqueue(inner));
+            assertThat(queue.withItems(java.util.List.of(inner.executionId(), outer.executionId())))
+                    .as("the inner transaction committed; the outer one did not yet").containsExactly(inner.executionId());
+            status.setRollbackOnly();
+        });
+
+        assertThat(queue.withItems(java.util.List.of(inner.executionId(), outer.executionId())))
+                .containsExactly(inner.executionId());
+    }
+
+    @Test
     void startingWithoutRedisFailsWithOneClearLine() throws Exception {
         server.kill();
 
