@@ -36,6 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * injected clock; so sorted sets per lane say what is ready or leased until when, in microseconds
  * of that clock, and every operation is one Lua script, atomic in Redis.
  *
+ * <p>If Redis loses its data (restarted empty) while a worker of this process still works on an
+ * item, the worker's next heartbeat puts the lease back ({@link HeldItems}), so the reconciler
+ * does not resume that execution beside it.
+ *
  * <p>Inside a Spring-managed transaction, {@link #enqueue}, {@link #ack} and {@link #release} take
  * effect after the commit, and not at all after a rollback ({@link PendingWrites}); they then
  * answer {@code true}, which means "will be done after the commit", since their real answer is
@@ -56,6 +60,7 @@ public final class RedisWorkQueue implements WorkQueue, BrokerInventory {
     private final String prefix;
     private final Clock clock;
     private final AtomicLong lostWrites = new AtomicLong();
+    private final HeldItems held = new HeldItems();
 
     public RedisWorkQueue(StatefulRedisConnection<String, String> connection, String prefix, Clock clock) {
         this.connection = connection;
@@ -91,15 +96,21 @@ public final class RedisWorkQueue implements WorkQueue, BrokerInventory {
         QueueArguments.workerId(workerId);
         QueueArguments.max(max);
         QueueArguments.lease(leaseDuration);
-        Instant leaseEnd = clock.instant().plus(leaseDuration);
-        List<Object> flat = CLAIM.run(redis(), ScriptOutputType.MULTI, prefix, micros(clock.instant()),
-                micros(leaseEnd), leaseEnd.toString(), workerId, String.valueOf(max), String.valueOf(MAX_SCANNED));
+        Instant now = clock.instant();
+        Instant leaseEnd = now.plus(leaseDuration);
+        List<Object> flat = CLAIM.run(redis(), ScriptOutputType.MULTI, prefix, micros(now), micros(leaseEnd),
+                leaseEnd.toString(), workerId, String.valueOf(max), String.valueOf(MAX_SCANNED),
+                UUID.randomUUID().toString());
+        String epoch = (String) flat.getFirst();
+        held.forgetAbandoned(now);
         List<ClaimedItem> claimed = new ArrayList<>(flat.size() / 8);
-        for (int i = 0; i < flat.size(); i += 8) {
+        for (int i = 1; i < flat.size(); i += 8) {
             WorkItem item = new WorkItem(uuid(flat.get(i)), uuid(flat.get(i + 1)), uuid(flat.get(i + 2)),
                     Lane.of((String) flat.get(i + 3)), Instant.parse((String) flat.get(i + 4)),
                     Integer.parseInt((String) flat.get(i + 5)), (String) flat.get(i + 6));
-            claimed.add(new ClaimedItem(item, workerId, leaseEnd, ((Long) flat.get(i + 7)).intValue()));
+            ClaimedItem one = new ClaimedItem(item, workerId, leaseEnd, ((Long) flat.get(i + 7)).intValue());
+            held.claimed(one, epoch);
+            claimed.add(one);
         }
         return claimed;
     }
@@ -112,12 +123,30 @@ public final class RedisWorkQueue implements WorkQueue, BrokerInventory {
             return Set.of();
         }
         Instant leaseEnd = clock.instant().plus(leaseDuration);
-        List<String> args = new ArrayList<>(List.of(prefix, workerId, micros(leaseEnd), leaseEnd.toString()));
-        new LinkedHashSet<>(itemIds).forEach(id -> args.add(id.toString()));
-        List<String> extended = HEARTBEAT.run(redis(), ScriptOutputType.MULTI, args.toArray(String[]::new));
-        Set<UUID> ids = new LinkedHashSet<>();
-        extended.forEach(id -> ids.add(UUID.fromString(id)));
-        return ids;
+        List<String> args = new ArrayList<>(List.of(prefix, workerId, micros(leaseEnd), leaseEnd.toString(),
+                UUID.randomUUID().toString()));
+        Set<UUID> asked = new LinkedHashSet<>(itemIds);
+        for (UUID id : asked) {
+            HeldItems.Held mine = held.of(workerId, id);
+            WorkItem item = mine == null ? null : mine.claimed().item();
+            args.addAll(item == null ? List.of(id.toString(), "", "", "", "", "", "", "", "")
+                    : List.of(id.toString(), mine.epoch(), item.executionId().toString(),
+                            item.workflowId().toString(), item.lane().wireName(), item.availableAt().toString(),
+                            String.valueOf(item.maxConcurrency()), item.payload(),
+                            String.valueOf(mine.claimed().deliveries())));
+        }
+        List<String> answer = HEARTBEAT.run(redis(), ScriptOutputType.MULTI, args.toArray(String[]::new));
+        String epoch = answer.getFirst();
+        Set<UUID> extended = new LinkedHashSet<>();
+        answer.subList(1, answer.size()).forEach(id -> extended.add(UUID.fromString(id)));
+        for (UUID id : asked) {
+            if (extended.contains(id)) {
+                held.extended(id, leaseEnd, epoch);
+            } else {
+                held.gone(workerId, id);
+            }
+        }
+        return extended;
     }
 
     @Override
@@ -131,6 +160,7 @@ public final class RedisWorkQueue implements WorkQueue, BrokerInventory {
     }
 
     boolean ackNow(String workerId, UUID itemId) {
+        held.gone(workerId, itemId);
         Long acked = ACK.run(redis(), ScriptOutputType.INTEGER, prefix, workerId, itemId.toString());
         return acked == 1L;
     }
@@ -146,6 +176,7 @@ public final class RedisWorkQueue implements WorkQueue, BrokerInventory {
     }
 
     boolean releaseNow(String workerId, UUID itemId, Instant availableAt) {
+        held.gone(workerId, itemId);
         Long released = RELEASE.run(redis(), ScriptOutputType.INTEGER, prefix, workerId, itemId.toString(),
                 micros(clock.instant()), micros(availableAt), availableAt.toString());
         return released == 1L;

@@ -1,6 +1,7 @@
 -- Leases up to max ready items to one worker. ARGV: prefix, now (µs), lease end (µs), lease end
--- (text), worker, max, most candidates to look at. Answers id, execution, workflow, lane,
--- available at (text), max concurrency, payload, deliveries per item.
+-- (text), worker, max, most candidates to look at, a fresh epoch. Answers the current epoch (set to
+-- the fresh one when Redis has none: it lost its data, or is new), then id, execution, workflow,
+-- lane, available at (text), max concurrency, payload, deliveries per item.
 local p = ARGV[1]
 -- Times stay the caller's text: Lua would print a number with 14 digits only.
 local now = ARGV[2]
@@ -10,6 +11,11 @@ local worker = ARGV[5]
 local max = tonumber(ARGV[6])
 local maxScanned = tonumber(ARGV[7])
 local lanes = { 'critical', 'high', 'medium', 'low' }
+local epoch = redis.call('GET', p .. 'epoch')
+if not epoch then
+  epoch = ARGV[8]
+  redis.call('SET', p .. 'epoch', epoch)
+end
 
 -- Expired leases are ready again, lined up by the time they ended. Their holder stays named
 -- until another worker claims them, so its late ack still counts.
@@ -30,7 +36,7 @@ for _, lane in ipairs(lanes) do
   end
 end
 
-local out = {}
+local out = { epoch }
 local taken = 0
 local scanned = 0
 for _, lane in ipairs(lanes) do

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.automateos.engine.queue.Lane;
+import dev.automateos.engine.queue.LaneDepth;
 import dev.automateos.engine.queue.WorkItem;
 import dev.automateos.server.config.StartupFailure;
 import dev.automateos.server.redis.RedisConnections;
 import dev.automateos.server.support.RedisServerProcess;
+import dev.automateos.testkit.ManualClock;
 import dev.automateos.testkit.RequiresRedis;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,11 +72,11 @@ class RedisWorkQueueFailuresIT {
 
         tx.executeWithoutResult(status -> {
             assertThat(queue.enqueue(item)).isTrue();
-            assertThat(queue.withItems(java.util.List.of(item.executionId()))).isEmpty();
+            assertThat(queue.withItems(List.of(item.executionId()))).isEmpty();
             assertThat(queue.claim("w1", 10, LEASE)).isEmpty();
         });
 
-        assertThat(queue.withItems(java.util.List.of(item.executionId()))).containsExactly(item.executionId());
+        assertThat(queue.withItems(List.of(item.executionId()))).containsExactly(item.executionId());
         assertThat(queue.claim("w1", 10, LEASE)).extracting(c -> c.item().id()).containsExactly(item.id());
     }
 
@@ -139,7 +142,7 @@ class RedisWorkQueueFailuresIT {
         // The restarted server forgot the scripts too: EVALSHA falls back to EVAL.
         assertThat(queue.enqueue(after)).isTrue();
         assertThat(queue.claim("w1", 10, LEASE)).extracting(c -> c.item().id()).containsExactly(after.id());
-        assertThat(queue.withItems(java.util.List.of(before.executionId()))).isEmpty();
+        assertThat(queue.withItems(List.of(before.executionId()))).isEmpty();
     }
 
     @Test
@@ -164,13 +167,64 @@ class RedisWorkQueueFailuresIT {
         tx.executeWithoutResult(status -> {
             queue.enqueue(outer);
             requiresNew.executeWithoutResult(innerStatus -> queue.enqueue(inner));
-            assertThat(queue.withItems(java.util.List.of(inner.executionId(), outer.executionId())))
+            assertThat(queue.withItems(List.of(inner.executionId(), outer.executionId())))
                     .as("the inner transaction committed; the outer one did not yet").containsExactly(inner.executionId());
             status.setRollbackOnly();
         });
 
-        assertThat(queue.withItems(java.util.List.of(inner.executionId(), outer.executionId())))
+        assertThat(queue.withItems(List.of(inner.executionId(), outer.executionId())))
                 .containsExactly(inner.executionId());
+    }
+
+    private void restartEmpty() throws Exception {
+        server.kill();
+        server.startAgain();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                redis.commands().sync().ping();
+                return;
+            } catch (RedisException notYet) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
+    void aLeaseRedisLostWhileTheWorkerIsStillAtItComesBackWithTheNextHeartbeat() throws Exception {
+        WorkItem working = item();
+        WorkItem acked = item();
+        queue.enqueue(working);
+        queue.enqueue(acked);
+        queue.claim("w1", 2, LEASE);
+        queue.ack("w1", acked.id());
+
+        restartEmpty();
+
+        assertThat(queue.heartbeat("w1", List.of(working.id(), acked.id()), LEASE)).containsExactly(working.id());
+        assertThat(queue.withItems(List.of(working.executionId(), acked.executionId())))
+                .containsExactly(working.executionId());
+        assertThat(queue.claim("w2", 10, LEASE)).isEmpty();
+        assertThat(queue.depth().get(Lane.MEDIUM)).isEqualTo(new LaneDepth(0, 0, 1));
+        assertThat(queue.ack("w1", working.id())).isTrue();
+        assertThat(queue.depth().get(Lane.MEDIUM).total()).isZero();
+    }
+
+    @Test
+    void aHeartbeatPutsNothingBackThatAnotherWorkerTookAndAckedWhileRedisKeptItsData() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-02T10:00:00Z"));
+        RedisWorkQueue here = new RedisWorkQueue(redis.commands(), "aos:", clock);
+        RedisWorkQueue otherProcess = new RedisWorkQueue(redis.commands(), "aos:", clock);
+        WorkItem item = new WorkItem(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Lane.HIGH,
+                clock.instant(), 0, "run");
+        here.enqueue(item);
+        here.claim("w1", 1, LEASE);
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(otherProcess.claim("w2", 1, LEASE)).hasSize(1);
+        assertThat(otherProcess.ack("w2", item.id())).isTrue();
+
+        assertThat(here.heartbeat("w1", List.of(item.id()), LEASE)).isEmpty();
+        assertThat(here.withItems(List.of(item.executionId()))).isEmpty();
     }
 
     @Test
