@@ -40,6 +40,7 @@ public final class RedisConnections implements AutoCloseable {
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
     private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
+    private volatile boolean closing;
 
     private RedisConnections(RedisClient client, String address) {
         this.client = client;
@@ -117,6 +118,7 @@ public final class RedisConnections implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         commands.close();
         pubSub.close();
         client.shutdown(Duration.ZERO, TIMEOUT);
@@ -132,25 +134,28 @@ public final class RedisConnections implements AutoCloseable {
         }
     }
 
-    /** Logs outages once each way; the pub/sub connection's return runs the reconnect hooks. */
+    /** Logs an outage once each way (for the command connection); the pub/sub connection's return runs the hooks. */
     private final class StateLog implements RedisConnectionStateListener {
 
         private final Map<RedisChannelHandler<?, ?>, Boolean> lost = new ConcurrentHashMap<>();
 
         @Override
         public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-            if (connection.isOpen() && lost.put(connection, true) == null) {
+            // Not isOpen(): Lettuce reports a dropped connection as not open until it is back.
+            if (!closing && lost.put(connection, true) == null && connection == commands) {
                 LOG.warn("Lost the connection to Redis at {}; reconnecting", address);
             }
         }
 
         @Override
         public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress socketAddress) {
-            if (lost.remove(connection) != null) {
+            if (lost.remove(connection) == null) {
+                return;
+            }
+            if (connection == commands) {
                 LOG.info("Connected to Redis at {} again", address);
-                if (connection == pubSub) {
-                    reconnectHooks.forEach(RedisConnections::runQuietly);
-                }
+            } else if (connection == pubSub) {
+                reconnectHooks.forEach(RedisConnections::runQuietly);
             }
         }
     }

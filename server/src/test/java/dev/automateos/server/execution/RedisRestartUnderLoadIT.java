@@ -161,6 +161,8 @@ class RedisRestartUnderLoadIT {
                 (allDoneAfter - restarted) / 1_000_000, callsPerKey.values().stream().mapToInt(AtomicInteger::get).sum(),
                 callsPerKey.size(), reconcilerLines());
         assertThat(statuses).containsExactly("succeeded");
+        assertThat(workerLog()).contains("Lost the connection to Redis at 127.0.0.1:" + redis.port())
+                .contains("Connected to Redis at 127.0.0.1:" + redis.port() + " again");
         assertThat(unfinishedAtKill).as("runs in flight when Redis died").isPositive();
         assertThat(callsPerKey).hasSize(accepted.size());
     }
@@ -262,8 +264,13 @@ class RedisRestartUnderLoadIT {
         return last;
     }
 
-    private String reconcilerLines() {
-        return worker.output().lines().filter(line -> line.contains("Reconciler")).map(String::strip).toList()
+    /** The whole log ({@link ServerProcess#output} keeps only its end). */
+    private String workerLog() throws IOException {
+        return Files.readString(dir.resolve("worker").resolve("worker.log"));
+    }
+
+    private String reconcilerLines() throws IOException {
+        return workerLog().lines().filter(line -> line.contains("Reconciler")).map(String::strip).toList()
                 .toString();
     }
 
