@@ -11,12 +11,15 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ public final class RedisConnections implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final String address;
     private final StatefulRedisConnection<String, String> commands;
@@ -42,7 +46,8 @@ public final class RedisConnections implements AutoCloseable {
     private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
 
-    private RedisConnections(RedisClient client, String address) {
+    private RedisConnections(ClientResources resources, RedisClient client, String address) {
+        this.resources = resources;
         this.client = client;
         this.address = address;
         client.addListener(new StateLog());
@@ -51,6 +56,7 @@ public final class RedisConnections implements AutoCloseable {
             this.pubSub = client.connectPubSub();
         } catch (RuntimeException e) {
             client.shutdown();
+            resources.shutdown();
             throw e;
         }
         pubSub.addListener(new RedisPubSubAdapter<>() {
@@ -68,7 +74,12 @@ public final class RedisConnections implements AutoCloseable {
     public static RedisConnections open(String url) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(TIMEOUT);
-        RedisClient client = RedisClient.create(uri);
+        // Lettuce waits up to 30 s between reconnect attempts by default; every write after a commit
+        // in that time is lost to the reconciler, so it tries at least every second.
+        ClientResources resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -77,7 +88,7 @@ public final class RedisConnections implements AutoCloseable {
                 .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).keepAlive(true).build())
                 .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
                 .build());
-        return new RedisConnections(client, uri.getHost() + ":" + uri.getPort());
+        return new RedisConnections(resources, client, uri.getHost() + ":" + uri.getPort());
     }
 
     /** Host and port, never the password. */
@@ -122,6 +133,7 @@ public final class RedisConnections implements AutoCloseable {
         commands.close();
         pubSub.close();
         client.shutdown(Duration.ZERO, TIMEOUT);
+        resources.shutdown(0, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void dispatch(String channel, String message) {

@@ -6,6 +6,10 @@ import dev.automateos.server.auth.JdbcUserStore;
 import dev.automateos.server.auth.JwtService;
 import dev.automateos.server.auth.Role;
 import dev.automateos.server.auth.User;
+import dev.automateos.engine.queue.WorkQueue;
+import dev.automateos.server.events.EventBus;
+import dev.automateos.server.events.RedisEventBus;
+import dev.automateos.server.queue.redis.RedisWorkQueue;
 import dev.automateos.server.redis.RedisConnections;
 import dev.automateos.server.support.RedisKeys;
 import dev.automateos.server.support.TestHttp;
@@ -119,6 +123,18 @@ class RedisBrokerIT {
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("execution " + executionId + " not " + status + " within " + within + ": " + execution);
+    }
+
+    @Autowired
+    WorkQueue queue;
+    @Autowired
+    EventBus bus;
+
+    @Test
+    void theRedisBrokerBringsTheRedisEventBusWhenTheBusIsAuto() {
+        assertThat(queue).isInstanceOf(RedisWorkQueue.class);
+        assertThat(bus).isInstanceOf(RedisEventBus.class);
+        assertThat(http.get("/health/readiness").send().status()).isEqualTo(200);
     }
 
     @Test

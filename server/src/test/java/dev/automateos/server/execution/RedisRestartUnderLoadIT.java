@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.automateos.server.support.FreshDatabase;
 import dev.automateos.server.support.RedisServerProcess;
 import dev.automateos.testkit.RequiresPostgres;
 import dev.automateos.testkit.RequiresRedis;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Fault test 2 of the queue-mode issue: Redis is restarted, empty, under load, and no accepted
  * execution is lost. A server process takes webhooks (202) and a worker process runs them, both
- * child JVMs on the test's PostgreSQL schema with the Redis broker on a private redis-server. Each
+ * child JVMs on a PostgreSQL schema of the test's own, with the Redis broker on a private redis-server. Each
  * run waits a second and calls an HTTP endpoint here, so runs are in flight, waiting on timers, and
  * queued when Redis is killed; it comes back empty a few seconds later. Every execution a 2xx
  * accepted must then succeed, and no step may run twice: the endpoint counts calls per idempotency
@@ -57,6 +58,7 @@ class RedisRestartUnderLoadIT {
     @TempDir
     Path dir;
 
+    private FreshDatabase database;
     private RedisServerProcess redis;
     private HttpServer remote;
     private ExecutorService remoteThreads;
@@ -66,6 +68,8 @@ class RedisRestartUnderLoadIT {
 
     @BeforeEach
     void start() throws Exception {
+        // A schema of its own: the JVM's shared one has users already, so registration is closed there.
+        database = FreshDatabase.postgres();
         redis = RedisServerProcess.start(dir.resolve("redis.log"));
         remote = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         remoteThreads = Executors.newVirtualThreadPerTaskExecutor();
@@ -75,7 +79,7 @@ class RedisRestartUnderLoadIT {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Map<String, String> env = Map.of(
-                "AUTOMATEOS_DB_URL", TestPostgres.schemaUrl(),
+                "AUTOMATEOS_DB_URL", database.url(),
                 "AUTOMATEOS_DB_USER", TestPostgres.USER,
                 "AUTOMATEOS_DB_PASSWORD", TestPostgres.PASSWORD,
                 "AUTOMATEOS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
@@ -109,6 +113,9 @@ class RedisRestartUnderLoadIT {
         remote.stop(0);
         remoteThreads.shutdownNow();
         redis.close();
+        if (database != null) {
+            database.close();
+        }
         // The processes' logs outlive the temporary directory, for whoever reads a failure.
         Path logs = Files.createDirectories(Path.of("target", "fault-logs", getClass().getSimpleName()));
         for (String name : List.of("server.log", "worker.log")) {

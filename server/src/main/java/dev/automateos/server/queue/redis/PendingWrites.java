@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -18,8 +16,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * thrown: the commit already happened, and an exception here would make the caller think otherwise.
  */
 final class PendingWrites implements TransactionSynchronization {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PendingWrites.class);
 
     private sealed interface Write {
     }
@@ -99,10 +95,6 @@ final class PendingWrites implements TransactionSynchronization {
             }
             i += count;
         }
-        if (lost > 0) {
-            queue.countLostWrites(lost);
-            LOG.warn("Redis queue: {} write(s) after a database commit failed ({}); the reconciler queues the "
-                    + "affected executions again", lost, first.toString());
-        }
+        queue.afterCommitWrites(writes.size() - lost, lost, first);
     }
 }

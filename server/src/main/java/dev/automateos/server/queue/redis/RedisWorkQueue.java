@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link WorkQueue} on Redis (docs/queue.md, "The Redis broker"). Each lane is a stream with
@@ -47,6 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RedisWorkQueue implements WorkQueue, BrokerInventory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisWorkQueue.class);
+
     private static final RedisScript ENQUEUE = RedisScript.load("enqueue");
     private static final RedisScript CLAIM = RedisScript.load("claim");
     private static final RedisScript HEARTBEAT = RedisScript.load("heartbeat");
@@ -60,6 +64,7 @@ public final class RedisWorkQueue implements WorkQueue, BrokerInventory {
     private final String prefix;
     private final Clock clock;
     private final AtomicLong lostWrites = new AtomicLong();
+    private final AtomicLong lostInARow = new AtomicLong();
     private final HeldItems held = new HeldItems();
 
     public RedisWorkQueue(StatefulRedisConnection<String, String> connection, String prefix, Clock clock) {
@@ -231,8 +236,24 @@ public final class RedisWorkQueue implements WorkQueue, BrokerInventory {
         return lostWrites.get();
     }
 
-    void countLostWrites(int count) {
-        lostWrites.addAndGet(count);
+    /**
+     * Counts what became of one transaction's writes. An outage fails every commit's writes, so it
+     * logs the first loss and the return, not each loss.
+     */
+    void afterCommitWrites(int done, int lost, RuntimeException failure) {
+        if (lost > 0) {
+            lostWrites.addAndGet(lost);
+            if (lostInARow.getAndAdd(lost) == 0) {
+                LOG.warn("Redis queue: writes after database commits fail ({}); the reconciler queues the affected "
+                        + "executions again", failure.toString());
+            }
+        } else if (done > 0) {
+            long lostMeanwhile = lostInARow.getAndSet(0);
+            if (lostMeanwhile > 0) {
+                LOG.info("Redis queue: writes after database commits succeed again; {} were lost meanwhile",
+                        lostMeanwhile);
+            }
+        }
     }
 
     private List<Long> lanes() {
