@@ -117,8 +117,21 @@ public record AutomateOsProperties(
         public enum Bus { AUTO, IN_PROCESS, POSTGRES, REDIS }
     }
 
-    /** The Redis server, when the queue or the events use it. */
-    public record Redis(@DefaultValue("redis://127.0.0.1:6379") @NotBlank String url) {
+    /**
+     * The Redis server, when the queue or the events use it (docs/queue.md).
+     *
+     * @param url               {@code redis://[user:password@]host:port[/database]}, or {@code rediss://} for TLS
+     * @param keyPrefix         what every key and channel name starts with, so installations sharing one
+     *                          Redis do not collide
+     * @param reconcileInterval how often a worker or scheduler compares the unfinished executions in the
+     *                          database with the items in Redis
+     * @param reconcileGrace    how long an unfinished execution must stay unchanged without a queue item
+     *                          before it is queued again
+     */
+    public record Redis(@DefaultValue("redis://127.0.0.1:6379") @NotBlank String url,
+                        @DefaultValue("automateos:") @NotBlank String keyPrefix,
+                        @DefaultValue("10s") @NotNull Duration reconcileInterval,
+                        @DefaultValue("60s") @NotNull Duration reconcileGrace) {
     }
 
     /** What nodes may reach over HTTP (engine {@code OutboundPolicy}); metadata addresses are always refused. */

@@ -49,6 +49,11 @@ public final class StartupFailure {
             return "cannot use the database: " + simplify(sql.getMessage())
                     + "; check automateos.db.url, automateos.db.user and automateos.db.password (AUTOMATEOS_DB_*)";
         }
+        io.lettuce.core.RedisConnectionException redis = find(failure, io.lettuce.core.RedisConnectionException.class);
+        if (redis != null) {
+            return "cannot reach Redis: " + simplify(redis.getMessage())
+                    + "; check automateos.redis.url (AUTOMATEOS_REDIS_URL), or use automateos.queue.broker=database";
+        }
         Throwable root = rootCause(failure);
         return "failed to start: " + root.getClass().getSimpleName() + ": " + simplify(root.getMessage())
                 + " (run with --debug for the full trace)";

@@ -44,6 +44,11 @@ class StartupReport {
                 .collect(Collectors.joining(", ")), properties.activeRoles().equals(properties.roles()) ? ""
                 : " (every role: the embedded database serves one process; queue mode needs PostgreSQL)");
         log.info("  master key    {} (fingerprint {})", masterKey.source(), masterKey.fingerprint());
+        if (properties.queue().broker() == AutomateOsProperties.Queue.Broker.REDIS) {
+            var redis = io.lettuce.core.RedisURI.create(properties.redis().url()); // host and port only: no password
+            log.info("  queue         Redis at {}:{}, keys {}*", redis.getHost(), redis.getPort(),
+                    properties.redis().keyPrefix());
+        }
     }
 
     private String describeDatabase() {

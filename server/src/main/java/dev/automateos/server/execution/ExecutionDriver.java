@@ -86,8 +86,8 @@ class ExecutionDriver {
      */
     boolean process(ClaimedItem claimed) throws InterruptedException {
         var loaded = store.find(claimed.item().executionId());
-        if (loaded.isEmpty()) {
-            return false; // deleted: the item is stale
+        if (loaded.isEmpty() || ExecutionQueueing.staleRecovery(claimed, loaded.get())) {
+            return false; // deleted, or recovered by someone else meanwhile: the item is stale
         }
         var batch = new ExecutionBatch(loaded.get(), plans.machine(loaded.get()), redactor);
         Deque<ExecutionEvent> events = firstEvents(claimed, loaded.get());

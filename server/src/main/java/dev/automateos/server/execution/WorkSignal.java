@@ -1,5 +1,6 @@
 package dev.automateos.server.execution;
 
+import dev.automateos.server.queue.redis.RedisWorkNotices;
 import dev.automateos.server.store.PostgresNotifications;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -13,7 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Wakes workers when fresh work was committed, so new executions start without a polling delay;
  * the worker still polls for timers and expired leases. On PostgreSQL the wake-up also goes out
  * as a NOTIFY on {@value #CHANNEL}, so a worker in another process claims at once too (and after
- * the listener reconnects, workers look for work, in case a wake-up was missed meanwhile).
+ * the listener reconnects, workers look for work, in case a wake-up was missed meanwhile). With the
+ * Redis broker, Redis pub/sub carries the wake-ups instead ({@link RedisWorkNotices}).
  */
 @Component
 class WorkSignal {
@@ -25,8 +27,14 @@ class WorkSignal {
     private final PostgresNotifications notifications;
     private boolean pending;
 
-    WorkSignal(ObjectProvider<PostgresNotifications> postgres) {
-        this.notifications = postgres.getIfAvailable();
+    WorkSignal(ObjectProvider<PostgresNotifications> postgres, ObjectProvider<RedisWorkNotices> redis) {
+        RedisWorkNotices broker = redis.getIfAvailable();
+        // The Redis broker announces the work it makes ready itself (after the commit, when the item
+        // is there to claim), so a NOTIFY would only repeat it.
+        this.notifications = broker == null ? postgres.getIfAvailable() : null;
+        if (broker != null) {
+            broker.onWork(this::wake);
+        }
         if (notifications != null) {
             notifications.listen(CHANNEL, payload -> wake());
             notifications.onReconnect(this::wake);

@@ -108,7 +108,7 @@ class PostgresOutageIT {
         int order = 0;
         while (System.nanoTime() < end) {
             try {
-                HttpResponse<String> response = process.request("POST", hook, null, "{\"order\": " + order++ + "}");
+                HttpResponse<String> response = process.send("POST", hook, null, "{\"order\": " + order++ + "}");
                 String executionId = response.statusCode() == 202
                         ? JSON.readTree(response.body()).path("execution_id").asString() : null;
                 calls.add(new Call(System.nanoTime() - start, response.statusCode(),

@@ -46,7 +46,7 @@ final class ServerProcess {
     /**
      * Starts {@code automateos <command>} ({@code server}, {@code worker}, ...) on a free port with
      * {@code env} as its only {@code AUTOMATEOS_*} settings (a database URL, roles, a lease);
-     * returns once its health endpoint answers. Processes started on one {@code dataDir} share its
+     * returns once it is ready (its readiness check answers 200). Processes started on one {@code dataDir} share its
      * key files (the master key signs tokens and seals credentials), so start the first alone.
      */
     static ServerProcess start(Path dataDir, String name, String command, Map<String, String> env) throws Exception {
@@ -70,12 +70,17 @@ final class ServerProcess {
         return server;
     }
 
+    /** The status of {@code /health/readiness}: 200 when ready, 503 when a dependency is down. */
+    int readiness() throws IOException, InterruptedException {
+        return send("GET", "/health/readiness", null, null).statusCode();
+    }
+
     private void awaitReady() throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("server exited during start-up:%n%s", output()).isTrue();
             try {
-                if (send("GET", "/health", null, null).statusCode() == 200) {
+                if (readiness() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -122,13 +127,7 @@ final class ServerProcess {
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
-    /** One call, whatever it answers (for tests that look at statuses and headers themselves). */
-    HttpResponse<String> request(String method, String path, String token, String body)
-            throws IOException, InterruptedException {
-        return send(method, path, token, body);
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body)
+    HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -174,7 +173,7 @@ final class ServerProcess {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -20,11 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class FreshDatabase implements AutoCloseable {
 
     private final DataSource dataSource;
+    private final String url;
     private final Runnable drop;
     private final SqlDialect dialect;
 
-    private FreshDatabase(DataSource dataSource, Runnable drop) {
+    private FreshDatabase(DriverManagerDataSource dataSource, Runnable drop) {
         this.dataSource = dataSource;
+        this.url = dataSource.getUrl();
         this.drop = drop;
         this.dialect = SqlDialect.of(dataSource);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -43,6 +45,11 @@ public final class FreshDatabase implements AutoCloseable {
         String url = TestPostgres.URL + (TestPostgres.URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new FreshDatabase(new DriverManagerDataSource(url, TestPostgres.USER, TestPostgres.PASSWORD),
                 () -> execute("drop schema if exists " + schema + " cascade"));
+    }
+
+    /** Its JDBC URL, for a child process that should use this database too. */
+    public String url() {
+        return url;
     }
 
     public JdbcClient jdbc() {
