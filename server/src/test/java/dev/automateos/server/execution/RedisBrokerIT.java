@@ -9,6 +9,7 @@ import dev.automateos.server.auth.User;
 import dev.automateos.engine.queue.WorkQueue;
 import dev.automateos.server.events.EventBus;
 import dev.automateos.server.events.RedisEventBus;
+import dev.automateos.server.queue.BrokerInventory;
 import dev.automateos.server.queue.redis.RedisWorkQueue;
 import dev.automateos.server.redis.RedisConnections;
 import dev.automateos.server.support.RedisKeys;
@@ -17,6 +18,7 @@ import dev.automateos.testkit.RequiresRedis;
 import dev.automateos.testkit.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +127,17 @@ class RedisBrokerIT {
         throw new AssertionError("execution " + executionId + " not " + status + " within " + within + ": " + execution);
     }
 
+    private void awaitWakeUpItem(String executionId) throws InterruptedException {
+        UUID id = UUID.fromString(executionId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!((BrokerInventory) queue).withItems(List.of(id)).contains(id)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the wait of " + executionId + " has no item in Redis");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     @Autowired
     WorkQueue queue;
     @Autowired
@@ -151,6 +164,7 @@ class RedisBrokerIT {
     void aWaitingExecutionThatRedisLostIsQueuedAgainAndResumesItsWaitOnce() throws Exception {
         String execution = run(workflow("3"));
         JsonNode waiting = awaitStatus(execution, "waiting", Duration.ofSeconds(20));
+        awaitWakeUpItem(execution); // written after the commit, so it may lag behind the status
 
         RedisKeys.deleteAll(redis.commands().sync(), PREFIX); // as if Redis restarted empty
         assertThat(reconciler.reconcile()).as("the first pass only notes what lacks an item").isZero();
