@@ -17,7 +17,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk";
 
 dir=$(mktemp -d)
 trap 'cp "$dir/server.log" /tmp/last-bench-server.log 2>/dev/null; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"; true' EXIT
-server_args=(server --port "$PORT")
+# standalone: every role in this one process, on H2 or PostgreSQL alike (`server` on PostgreSQL is the HTTP role only).
+server_args=(standalone --port "$PORT")
 # Keep every run, so the run count at the end can be checked against the requests sent.
 export AUTOMATEOS_RETENTION_MAX_PER_WORKFLOW=10000000
 [ -n "${BENCH_DB_URL:-}" ] && export AUTOMATEOS_DB_URL="$BENCH_DB_URL" AUTOMATEOS_DB_USER="${BENCH_DB_USER:-postgres}"
