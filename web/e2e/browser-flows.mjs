@@ -154,6 +154,18 @@ try {
     const after = await page.getByTestId('execution-row').count();
     if (after !== before + 1) throw new Error(`expected one new row, had ${before}, now ${after}`);
     await shot('executions');
+
+    // Unfiltered, the list follows the stream of every workflow the user may see.
+    await page.goto('/executions');
+    await expectText(page.getByTestId('live-indicator'), 'live');
+    const all = await page.getByTestId('execution-row').count();
+    execFileSync('curl', ['-sS', '-f', '-X', 'POST', webhookUrl, '-H', 'Content-Type: application/json',
+      '-d', JSON.stringify({ id: 7, amount: 250 })]);
+    const deadline = Date.now() + 5000; // well under any polling interval: this must come from the stream
+    while ((await page.getByTestId('execution-row').count()) !== all + 1) {
+      if (Date.now() > deadline) throw new Error(`the unfiltered list did not get the new run live (${all} rows)`);
+      await page.waitForTimeout(100);
+    }
   });
 
   await flow('4. the execution shows every step with its output', async () => {
@@ -227,9 +239,9 @@ try {
   await flow('the dashboard shows the run, and dark mode works', async () => {
     await page.goto('/');
     await expectVisible(page.getByTestId('workflow-row').filter({ hasText: 'Big orders' }));
-    await expectText(page.getByTestId('summary-runs-today'), '1');
+    await expectText(page.getByTestId('summary-runs-today'), '2'); // the two curl calls of flow 3
     const row = page.getByTestId('workflow-row').filter({ hasText: 'Big orders' });
-    await expectVisible(row.getByRole('img', { name: 'Recent runs of Big orders: 1 succeeded' }));
+    await expectVisible(row.getByRole('img', { name: 'Recent runs of Big orders: 2 succeeded' }));
     await expectText(row, '100%');
     await expectVisible(row.getByText('succeeded'));
     await shot('dashboard');

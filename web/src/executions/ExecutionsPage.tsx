@@ -48,7 +48,7 @@ export default function ExecutionsPage() {
   return (
     <Page>
       <PageHeader title="Executions" subtitle="Every run of every workflow, newest first."
-        actions={workflowId ? <Text fontSize="xs" color={live ? 'green.fg' : 'fg.muted'} data-testid="live-indicator">{live ? '● live' : '○ connecting…'}</Text> : undefined} />
+        actions={<Text fontSize="xs" color={live ? 'green.fg' : 'fg.muted'} data-testid="live-indicator">{live ? '● live' : '○ connecting…'}</Text>} />
       <HStack gap="3" mb="4" flexWrap="wrap">
         <NativeSelect.Root maxW="64" bg="bg">
           <NativeSelect.Field aria-label="Filter by workflow" value={workflowId} onChange={(e) => set('workflow', e.target.value)}>
@@ -120,9 +120,9 @@ function Row({ execution: e, workflowName }: { execution: Summary; workflowName?
 }
 
 /**
- * With a workflow picked, its SSE stream keeps the list live: a new execution is fetched once
- * and put on top; a finished one is patched in place. No whole-list refetch. Without a workflow
- * filter there is no stream for all executions, so the list polls instead.
+ * An SSE stream keeps the list live: the workflow's when one is picked, otherwise the stream of
+ * every workflow the user may see. A new execution is fetched once and put on top; a finished one
+ * is patched in place. No whole-list refetch, except once each time the stream (re)connects.
  */
 function useLiveList(workflowId: string | undefined, filters: Record<string, string | undefined>): boolean {
   const queryClient = useQueryClient();
@@ -130,10 +130,6 @@ function useLiveList(workflowId: string | undefined, filters: Record<string, str
   const key = ['executions', 'list', filters];
   const keyText = JSON.stringify(key);
   useEffect(() => {
-    if (!workflowId) {
-      const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: key, refetchType: 'active' }), 10_000);
-      return () => clearInterval(timer);
-    }
     const controller = new AbortController();
     const known = new Set((queryClient.getQueryData<InfiniteData<ExecutionPage>>(key)?.pages ?? [])
       .flatMap((p) => p.items ?? []).map((x) => x.id!));
@@ -153,7 +149,7 @@ function useLiveList(workflowId: string | undefined, filters: Record<string, str
         return { ...data, pages };
       });
     };
-    void followEvents(`/api/v1/workflows/${workflowId}/events`, {
+    void followEvents(workflowId ? `/api/v1/workflows/${workflowId}/events` : '/api/v1/events', {
       onStatus: setLive,
       onOpen: () => void queryClient.invalidateQueries({ queryKey: key }),
       onEvent: (event) => {

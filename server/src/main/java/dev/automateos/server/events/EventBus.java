@@ -33,7 +33,10 @@ public interface EventBus {
      */
     boolean reachesOtherProcesses();
 
-    /** Which events a subscription wants: one execution's, or every execution's of one workflow. */
+    /**
+     * Which events a subscription wants: one execution's, every execution's of one workflow, or
+     * (both null) every execution's, which the caller narrows to what its user may see.
+     */
     record Topic(UUID executionId, UUID workflowId) {
 
         public static Topic execution(UUID executionId) {
@@ -44,9 +47,15 @@ public interface EventBus {
             return new Topic(null, workflowId);
         }
 
+        public static Topic everything() {
+            return new Topic(null, null);
+        }
+
         public boolean matches(LiveEvent event) {
-            return executionId != null ? executionId.equals(event.executionId())
-                    : workflowId.equals(event.workflowId());
+            if (executionId != null) {
+                return executionId.equals(event.executionId());
+            }
+            return workflowId != null ? workflowId.equals(event.workflowId()) : event.executionId() != null;
         }
     }
 

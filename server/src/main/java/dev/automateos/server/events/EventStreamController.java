@@ -59,6 +59,20 @@ class EventStreamController {
         }
     }
 
+    /**
+     * Every execution's events of the workflows the caller may see (all of them for admins and
+     * observers): what keeps an unfiltered executions list live without polling.
+     */
+    @GetMapping("/api/v1/events")
+    SseEmitter all(@AuthenticationPrincipal AuthenticatedUser me) {
+        Subscription everything = bus.subscribe(Topic.everything());
+        if (me.role().seesAll()) {
+            return streams.stream(everything, false);
+        }
+        return streams.stream(new VisibleEvents(everything,
+                workflowId -> workflows.find(workflowId).filter(w -> me.canSee(w.ownerId())).isPresent()), false);
+    }
+
     @GetMapping("/api/v1/workflows/{id}/events")
     SseEmitter workflow(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         workflows.find(id).filter(w -> me.canSee(w.ownerId()))

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.automateos.server.auth.Role;
 import dev.automateos.server.support.ApiTest;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +152,49 @@ class ExecutionEventsApiTest extends ApiTest {
             List<SseClient.Event> events = stream.until("execution_finished");
 
             assertThat(events.getLast().data().path("execution_id").asString()).isEqualTo(executionId);
+        }
+    }
+
+    @Test
+    void theUsersStreamCarriesEveryOwnWorkflowsEventsAndNoneOfAnotherUsers() throws Exception {
+        String mine = workflow(owner, THREE_NODES, CHAIN);
+        String alsoMine = workflow(owner, THREE_NODES, CHAIN);
+        TestUser stranger = newUser(Role.USER);
+        String theirs = workflow(stranger, THREE_NODES, CHAIN);
+
+        try (SseClient stream = SseClient.open(port, "/api/v1/events", owner.token())) {
+            assertThat(stream.status).isEqualTo(200);
+            // Finished before ours start, so its events were published while the stream was open.
+            http.post("/api/v1/workflows/" + theirs + "/run?wait=true&timeout=20s").token(stranger.token())
+                    .body("{\"input\": {}}").send().expectStatus(200);
+            String first = run(owner, mine);
+            String second = run(owner, alsoMine);
+            List<SseClient.Event> events = new ArrayList<>();
+            Set<String> finished = new HashSet<>();
+            while (finished.size() < 2) {
+                List<SseClient.Event> upToFinish = stream.until("execution_finished");
+                events.addAll(upToFinish);
+                finished.add(upToFinish.getLast().data().path("execution_id").asString());
+            }
+
+            assertThat(events).extracting(e -> e.data().path("workflow_id").asString())
+                    .doesNotContain(theirs).contains(mine, alsoMine);
+            assertThat(events).extracting(e -> e.data().path("execution_id").asString())
+                    .containsOnly(first, second);
+        }
+    }
+
+    @Test
+    void anObserversStreamCarriesEveryUsersEvents() throws Exception {
+        String workflowId = workflow(owner, THREE_NODES, CHAIN);
+        TestUser observer = newUser(Role.OBSERVER);
+
+        try (SseClient stream = SseClient.open(port, "/api/v1/events", observer.token())) {
+            assertThat(stream.status).isEqualTo(200);
+            String executionId = run(owner, workflowId);
+            List<SseClient.Event> events = stream.until("execution_finished");
+
+            assertThat(events).extracting(e -> e.data().path("execution_id").asString()).contains(executionId);
         }
     }
 
