@@ -137,10 +137,13 @@ class RedisRestartUnderLoadIT {
         Load load = new Load(hook);
         load.start();
         Thread.sleep(LOAD_BEFORE_KILL);
-        int acceptedBeforeKill = load.accepted.size();
-        int unfinishedAtKill = unfinished(load.acceptedSnapshot(), token);
+        List<String> acceptedAtKill = load.acceptedSnapshot();
         redis.kill();
         long killed = System.nanoTime();
+        // Counted after the kill: with Redis gone no wait timer comes due, so a run still unfinished
+        // now was in flight when Redis died (counting first, a slow machine saw them all finish).
+        int acceptedBeforeKill = acceptedAtKill.size();
+        int unfinishedAtKill = unfinished(acceptedAtKill, token);
         int workerReadinessWhileDown = awaitReadiness(worker, 503);
         Thread.sleep(REDIS_DOWN);
         redis.startAgain();
