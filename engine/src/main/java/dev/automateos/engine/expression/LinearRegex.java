@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>It is a function, as a regex is in JSONata: {@code /ab/("xaby")} and {@code s ~> /ab/} give the
  * first match as {@code {match, start, end, groups, next}} ({@code next()} gives the following one),
- * or undefined. Immutable and shared between threads; compiled patterns are cached.
+ * or undefined; {@code $map(texts, /ab/)} and {@code $filter(texts, /ab/)} work too. Immutable and
+ * shared between threads; compiled patterns are cached.
  */
 final class LinearRegex extends Jsonata.JFunction {
 
@@ -32,13 +33,18 @@ final class LinearRegex extends Jsonata.JFunction {
         }
     };
 
+    /** Never called ({@link #call} is overridden); the library needs one to build a signature. */
+    private static final Jsonata.JFunctionCallable OVERRIDDEN = (input, args) -> {
+        throw new IllegalStateException("LinearRegex.call is overridden");
+    };
+
     private final Pattern pattern;
 
     private record Key(String source, int javaFlags) {}
 
     private LinearRegex(Pattern pattern) {
-        // No callable and no signature: call is overridden, and the arguments are checked there, as the library does.
-        super(null, null);
+        // A signature (one string) gives the regex an arity, so $map, $filter and the like can apply it too.
+        super(OVERRIDDEN, "<s:o>");
         this.pattern = pattern;
     }
 
@@ -68,6 +74,12 @@ final class LinearRegex extends Jsonata.JFunction {
 
     Matcher matcher(String text) {
         return pattern.matcher(text);
+    }
+
+    /** Arguments are not checked against the signature: as in the library, arguments that are not strings are skipped. */
+    @Override
+    public Object validate(Object args, Object context) {
+        return args;
     }
 
     /** Applied as a function: one match object, or undefined, per string argument, as the library does. */

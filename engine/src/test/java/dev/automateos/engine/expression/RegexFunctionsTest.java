@@ -159,7 +159,10 @@ class RegexFunctionsTest {
     void appliesARegexAsAFunction() {
         assertThat(render("($m := /b(c)?/('abcab'); [$m.match, $m.start, $m.end, $m.groups])").toString())
                 .isEqualTo("[\"bc\",1,3,\"c\"]");
+        assertThat(render("$map(['abc', 'xxb'], /b/).start").toString()).isEqualTo("[1,2]");
         assertThat(render("/b/('abc', 'xbx').start").toString()).isEqualTo("[1,1]");
+        assertThat(render("/b/(123)")).isEqualTo(library("/b/(123)"));
+        assertThat(render("$filter(['abc', 'xyz', 'b'], /b/)").toString()).isEqualTo("[\"abc\",\"b\"]");
     }
 
     @Test
@@ -175,6 +178,14 @@ class RegexFunctionsTest {
         assertThat(render("$replace('café', /\\u00e9/, 'e')").stringValue()).isEqualTo("cafe");
         assertThat(render("$contains('CAFÉ', /é/i)").booleanValue()).isTrue();
         assertThat(render("$match('x\\\\u0041', /\\\\u0041/).match").stringValue()).isEqualTo("\\u0041");
+    }
+
+    @Test
+    void endsTextAtDollarAndNamesGroupsTheRe2Way() {
+        // java.util.regex lets $ match before a final line break; JavaScript and RE2 do not.
+        assertThat(render("$contains('abc\\n', /c$/)").booleanValue()).isFalse();
+        assertThat(render("$contains('abc\\n', /c$/m)").booleanValue()).isTrue();
+        assertThat(render("$match('ab', /(?<first>a)(?<second>b)/).groups").toString()).isEqualTo("[\"a\",\"b\"]");
     }
 
     @Test
