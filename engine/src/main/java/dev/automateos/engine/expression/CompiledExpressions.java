@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A bounded least-recently-used cache of parsed JSONata expressions, shared by every renderer, so a
  * workflow's expressions are parsed once, not on every run. A parsed expression is safe to share:
- * each evaluation gets its own frame. Only successful parses are cached.
+ * each evaluation gets its own frame. Only successful parses are cached, with their regex literals
+ * already compiled for RE2/J ({@link RegexLiterals}).
  */
 final class CompiledExpressions {
 
@@ -31,7 +32,10 @@ final class CompiledExpressions {
             }
         }
         // Parsed outside the lock: a slow parse must not stall every other render.
-        ParsedExpression parsed = ParsedExpression.of(source, Jsonata.jsonata(source), ExpressionScope.NAMES);
+        Jsonata jsonata = Jsonata.jsonata(source);
+        // Before it is shared: from here on its regex literals are RE2/J ones.
+        RegexLiterals.makeLinear(jsonata);
+        ParsedExpression parsed = ParsedExpression.of(source, jsonata, ExpressionScope.NAMES);
         synchronized (CACHE) {
             CACHE.putIfAbsent(source, parsed);
             return CACHE.get(source);

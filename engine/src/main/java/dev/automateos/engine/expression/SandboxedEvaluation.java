@@ -32,7 +32,11 @@ import tools.jackson.databind.JsonNode;
  *   <li>the result is converted to JSON under a size budget;</li>
  *   <li>{@code $eval} is shadowed by a function that refuses, because it parses text at run time
  *       and can rebind the evaluator's internal callbacks (names starting with {@code $__}, which
- *       {@link TemplateSyntax} refuses in source).</li>
+ *       {@link TemplateSyntax} refuses in source);</li>
+ *   <li>regular expressions match with RE2/J, in linear time: {@code $match}, {@code $contains},
+ *       {@code $split} and {@code $replace} are shadowed the same way ({@link RegexFunctions}), and
+ *       regex literals are RE2/J ones from the parse on ({@link RegexLiterals}). The JSONata
+ *       library's {@code java.util.regex} backtracks, and a thread stuck in it cannot be stopped.</li>
  * </ul>
  * The scope holds only JSON converted to maps, lists and scalars, and no Java function is bound,
  * so an expression cannot reach a Java object, a class, a file or the network.
@@ -92,6 +96,7 @@ final class SandboxedEvaluation {
             frame.bind(name, name.equals("input") && root != null ? root : JsonataValues.toJava(scope.variable(name)));
         }
         frame.bind("eval", EVAL_REFUSED);
+        RegexFunctions.bind(frame);
         EvaluationBudget.install(frame, limits);
         if (parsed.runsInline()) {
             return inline(jsonata, frame, root, limits);

@@ -89,7 +89,8 @@ public final class TemplateSyntax {
 
     /**
      * Compiles one expression (through the shared cache); throws {@link ExpressionException} with a
-     * readable message and position when it does not parse or uses a reserved {@code $__} name.
+     * readable message and position when it does not parse, uses a reserved {@code $__} name or holds
+     * a regex literal that cannot be matched in linear time.
      */
     static ParsedExpression compile(Expression expression) {
         int reserved = expression.source().indexOf("$__");
@@ -103,6 +104,10 @@ public final class TemplateSyntax {
             return CompiledExpressions.get(expression.source());
         } catch (JException e) {
             throw new ExpressionException(describe(expression, e), expression.offset() + 3 + Math.max(0, e.getLocation() - 1), e);
+        } catch (ExpressionException e) {
+            // A regex literal RE2/J cannot match (RegexLiterals): the message says why.
+            throw new ExpressionException("The expression {{" + expression.source() + "}} at character "
+                    + (expression.offset() + 1) + " cannot be used: " + e.getMessage(), expression.offset() + 1, e);
         } catch (RuntimeException e) {
             // The parser has a few unchecked failure modes of its own on odd input; they are still syntax errors.
             throw new ExpressionException("The expression {{" + expression.source() + "}} does not parse.",
