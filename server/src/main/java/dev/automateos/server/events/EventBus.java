@@ -33,7 +33,10 @@ public interface EventBus {
      */
     boolean reachesOtherProcesses();
 
-    /** Which events a subscription wants: one execution's, or every execution's of one workflow. */
+    /**
+     * Which events a subscription wants: one execution's, every execution's of one workflow, or (both
+     * null, {@link #schedules()}) every workflow's schedule changes.
+     */
     record Topic(UUID executionId, UUID workflowId) {
 
         public static Topic execution(UUID executionId) {
@@ -44,9 +47,17 @@ public interface EventBus {
             return new Topic(null, workflowId);
         }
 
+        /** Every {@link LiveEvent.ScheduleChanged}, of any workflow, and nothing else. */
+        public static Topic schedules() {
+            return new Topic(null, null);
+        }
+
         public boolean matches(LiveEvent event) {
+            if (event instanceof LiveEvent.ScheduleChanged) {
+                return executionId == null && workflowId == null;
+            }
             return executionId != null ? executionId.equals(event.executionId())
-                    : workflowId.equals(event.workflowId());
+                    : workflowId != null && workflowId.equals(event.workflowId());
         }
     }
 
