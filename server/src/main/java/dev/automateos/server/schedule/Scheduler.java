@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,7 +41,13 @@ import org.springframework.stereotype.Component;
 class Scheduler implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-    static final int BATCH = 200;
+    static final int BATCH = 400;
+    /**
+     * A burst of due schedules is split into up to {@value #PARALLEL_CLAIMS} claim transactions of at
+     * least {@value #CLAIM} schedules each, which run side by side.
+     */
+    static final int CLAIM = 25;
+    static final int PARALLEL_CLAIMS = 4;
     static final long RETRY_MILLIS = 250;
     static final long RECONCILE_SECONDS = 30;
     // A commit stamps changed_at with the writer's clock some time before it is visible; re-reading
@@ -103,17 +112,39 @@ class Scheduler implements SmartLifecycle {
     }
 
     private void fireLoop() {
-        while (running) {
-            try {
+        try (ExecutorService claims = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (running) {
                 List<UUID> ids = due.awaitDue(clock, BATCH, Duration.ofSeconds(1));
-                if (!ids.isEmpty()) {
-                    fire(ids);
+                if (ids.size() <= CLAIM) {
+                    fireLogged(ids);
+                    continue;
                 }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Scheduler: a claim failed; trying again shortly: {}", e.toString());
+                // A burst (many schedules on the same second): short claims side by side, so the last of
+                // them is not late by the time of all the others.
+                List<Callable<Void>> chunks = new ArrayList<>();
+                int size = Math.max(CLAIM, (ids.size() + PARALLEL_CLAIMS - 1) / PARALLEL_CLAIMS);
+                for (int from = 0; from < ids.size(); from += size) {
+                    List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + size));
+                    chunks.add(() -> {
+                        fireLogged(chunk);
+                        return null;
+                    });
+                }
+                claims.invokeAll(chunks);
             }
+        } catch (InterruptedException e) {
+            // stopping
+        }
+    }
+
+    private void fireLogged(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            fire(ids);
+        } catch (RuntimeException e) {
+            LOG.warn("Scheduler: a claim failed; trying again shortly: {}", e.toString());
         }
     }
 
