@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The time rules of trigger.schedule (docs/schedules.md), daylight saving time included. */
 class ScheduleTimesTest {
@@ -76,6 +77,7 @@ class ScheduleTimesTest {
         }
 
         @Test
+        @Timeout(10)
         void anExpressionThatNeverMatchesAgainHasNoNextTime() {
             assertThat(next(cron("0 0 30 2 *", "UTC"), "2026-01-01T00:00:00Z", 1)).isEmpty();
         }

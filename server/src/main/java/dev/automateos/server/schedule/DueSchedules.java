@@ -82,6 +82,23 @@ final class DueSchedules {
         }
     }
 
+    /** Wakes for a known schedule again at {@code at}, knowing nothing new about it (a claim failed). */
+    void retryAt(UUID workflowId, Instant at) {
+        lock.lock();
+        try {
+            Known current = known.get(workflowId);
+            if (current == null) {
+                return;
+            }
+            long stamp = ++stamps;
+            wakes.add(new Wake(at, workflowId, stamp));
+            known.put(workflowId, new Known(current.read(), current.generation(), current.nextFireAt(), stamp));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A read that started at {@code read} found no such schedule. */
     void forget(long read, UUID workflowId) {
         lock.lock();

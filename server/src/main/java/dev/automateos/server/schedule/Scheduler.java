@@ -155,9 +155,8 @@ class Scheduler implements SmartLifecycle {
         try {
             claimed = firer.fireDue(ids);
         } catch (RuntimeException e) {
-            Instant later = clock.instant().plus(FAILURE_BACKOFF);
             // Nothing committed: the rows are as they were; look at them again after a pause.
-            ids.forEach(id -> due.learn(read, new ScheduleHead(id, -1, later), later));
+            retryLater(ids);
             throw e;
         }
         claimed.values().forEach(head -> due.learn(read, head));
@@ -167,8 +166,15 @@ class Scheduler implements SmartLifecycle {
         }
         long lookup = due.nextRead();
         Instant now = clock.instant();
+        List<ScheduleHead> heads;
+        try {
+            heads = store.heads(others);
+        } catch (RuntimeException e) {
+            retryLater(others);
+            throw e;
+        }
         Set<UUID> found = new HashSet<>();
-        for (ScheduleHead head : store.heads(others)) {
+        for (ScheduleHead head : heads) {
             found.add(head.workflowId());
             if (head.nextFireAt() != null && !head.nextFireAt().isAfter(now)) {
                 // Still due: another scheduler holds it right now, or died holding it.
@@ -180,6 +186,11 @@ class Scheduler implements SmartLifecycle {
         others.stream().filter(id -> !found.contains(id)).forEach(id -> due.forget(lookup, id));
     }
 
+    private void retryLater(List<UUID> ids) {
+        Instant later = clock.instant().plus(FAILURE_BACKOFF);
+        ids.forEach(id -> due.retryAt(id, later));
+    }
+
     private void noticeLoop(EventBus.Subscription first) {
         EventBus.Subscription notices = first;
         try {
@@ -189,6 +200,7 @@ class Scheduler implements SmartLifecycle {
                     reread(changed.workflowId());
                 } else if (event instanceof LiveEvent.Overflow) {
                     // Dropped for falling behind: listen again, then catch up on everything.
+                    notices.close();
                     notices = bus.subscribe(EventBus.Topic.schedules());
                     reconcile();
                 }
