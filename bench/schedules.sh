@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# 10,000 active schedules on PostgreSQL: one `server` process (API) and one `scheduler` process
-# (roles scheduler and worker, so it runs what it fires), on this machine with the database.
+# 10,000 active schedules on PostgreSQL: one `server` process (API, and the worker role, which runs
+# what is fired) and one `scheduler` process (only the scheduler role, so its CPU figures are the
+# scheduler's alone), on this machine with the database.
 #   1. idle: 10,000 schedules that fire once a year; the scheduler's CPU over IDLE seconds, from
 #      /proc/<pid>/stat (user + system time), as a share of one core;
 #   2. firing: every schedule gets a new version firing every 60 s, spread over the seconds of a
@@ -49,7 +50,7 @@ start() { # command port roles
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # clock ticks (1/100 s) of user + system time
 ticks=$(getconf CLK_TCK)
 
-start server "$SERVER_PORT" server   # migrates the schema first
+start server "$SERVER_PORT" server,worker   # migrates the schema first
 user="bench$RANDOM"
 curl -sS --fail-with-body -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
   -d "{\"username\":\"$user\",\"password\":\"load test passphrase 1\"}" >/dev/null
@@ -78,7 +79,7 @@ sql "select id from workflows" | while read -r id; do requests PATCH "$BASE/api/
 send "$dir/activate.cfg"
 echo "  done in $(( SECONDS - t )) s: $(sql "select count(*) from schedules") schedules"
 
-start scheduler "$SCHEDULER_PORT" scheduler,worker
+start scheduler "$SCHEDULER_PORT" scheduler
 scheduler_pid=${pids[1]}
 sleep 10 # start-up work (JIT, first load) is not idle time
 echo "idle: scheduler CPU over $IDLE s with $SCHEDULES schedules in memory"
