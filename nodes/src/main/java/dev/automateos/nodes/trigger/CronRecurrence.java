@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Locale;
@@ -123,7 +124,12 @@ final class CronRecurrence implements Recurrence {
         return from;
     }
 
+    /**
+     * The first match strictly after {@code from}. Matches fall on whole seconds, so that is the first
+     * match after {@code from} cut to its second; cron-utils would otherwise carry the fraction over.
+     */
     private Optional<LocalDateTime> localAfter(LocalDateTime from) {
-        return times.nextExecution(from.atZone(ZoneOffset.UTC)).map(z -> z.toLocalDateTime());
+        return times.nextExecution(from.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC))
+                .map(z -> z.toLocalDateTime().truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -59,6 +59,14 @@ class ScheduleTimesTest {
         }
 
         @Test
+        void occurrencesFallOnWholeSecondsWhateverTheFractionAskedFrom() {
+            assertThat(next(cron("* * * * * *", "UTC"), "2026-12-04T09:00:05.920842Z", 2))
+                    .isEqualTo(instants("2026-12-04T09:00:06Z", "2026-12-04T09:00:07Z"));
+            assertThat(next(cron("*/5 * * * *", "Europe/Berlin"), "2026-12-04T09:04:59.999999999Z", 1))
+                    .isEqualTo(instants("2026-12-04T09:05:00Z"));
+        }
+
+        @Test
         void macrosStandForTheUsualExpressions() {
             String after = "2026-12-04T09:30:00Z"; // a Friday
             assertThat(next(cron("@hourly", "UTC"), after, 1)).isEqualTo(instants("2026-12-04T10:00:00Z"));

@@ -161,9 +161,10 @@ class ScheduleApiTest extends ScheduleApiSupport {
         String id = create(alice, scheduled(unique("Counted"), "{\"cron\": \"@daily\"}"));
 
         http.get(BASE + "/" + id + "/triggers/next?count=0").token(alice.token()).send()
-                .expectFieldError(400, "out_of_range", "count");
-        http.get(BASE + "/" + id + "/triggers/next?count=101").token(alice.token()).send()
-                .expectFieldError(400, "out_of_range", "count");
+                .expectFieldError(400, "validation_failed", "count");
+        JsonNode problem = http.get(BASE + "/" + id + "/triggers/next?count=101").token(alice.token()).send()
+                .expectFieldError(400, "validation_failed", "count");
+        assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("out_of_range");
         http.get(BASE + "/" + id + "/triggers/next?count=many").token(alice.token()).send().expectStatus(400);
     }
 
