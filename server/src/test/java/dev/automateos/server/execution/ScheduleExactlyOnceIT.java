@@ -104,9 +104,15 @@ class ScheduleExactlyOnceIT {
         long total = fired.values().stream().mapToLong(List::size).sum();
         assertThat(total).as("fires in %s", Duration.between(allActive, stoppedAt))
                 .isGreaterThan((long) SCHEDULES * (RUN.toSeconds() - 6));
+        long survivorsFired = 0;
         for (ServerProcess survivor : schedulers.subList(1, schedulers.size())) {
             assertThat(survivor.output()).doesNotContain("ERROR");
+            survivorsFired += firesCounted(survivor);
         }
+        System.out.printf("ScheduleExactlyOnceIT: %d executions for %d schedules over %s, the two survivors "
+                + "started %d of them; each occurrence once%n", total, SCHEDULES,
+                Duration.between(allActive, stoppedAt), survivorsFired);
+        assertThat(survivorsFired).as("the survivors fired after the kill").isPositive();
 
         changesReachTheSchedulersWithinASecond(server, token, ids);
     }
@@ -182,6 +188,13 @@ class ScheduleExactlyOnceIT {
         }
         assertThat(mismatched).as("idempotency key names the occurrence").isEmpty();
         return fired;
+    }
+
+    /** What a scheduler's own counter says it started (automateos_schedule_fires_total on /metrics). */
+    private static long firesCounted(ServerProcess scheduler) throws Exception {
+        String metrics = scheduler.send("GET", "/metrics", null, null).body();
+        return metrics.lines().filter(l -> l.startsWith("automateos_schedule_fires_total"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private Instant firstFiredAt(String workflowId) throws Exception {
