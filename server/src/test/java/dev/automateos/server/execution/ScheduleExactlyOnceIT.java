@@ -106,7 +106,8 @@ class ScheduleExactlyOnceIT {
                 .isGreaterThan((long) SCHEDULES * (RUN.toSeconds() - 6));
         long survivorsFired = 0;
         for (ServerProcess survivor : schedulers.subList(1, schedulers.size())) {
-            assertThat(survivor.output()).doesNotContain("ERROR");
+            assertThat(survivor.output().lines().filter(l -> l.matches("\\S+\\s+ERROR .*")))
+                    .as("errors logged by a surviving scheduler").isEmpty();
             survivorsFired += firesCounted(survivor);
         }
         System.out.printf("ScheduleExactlyOnceIT: %d executions for %d schedules over %s, the two survivors "
