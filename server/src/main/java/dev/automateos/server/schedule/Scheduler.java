@@ -46,8 +46,8 @@ class Scheduler implements SmartLifecycle {
      * A burst of due schedules is split into up to {@value #PARALLEL_CLAIMS} claim transactions of at
      * least {@value #CLAIM} schedules each, which run side by side.
      */
-    static final int CLAIM = 25;
-    static final int PARALLEL_CLAIMS = 4;
+    static final int CLAIM = 4;
+    static final int PARALLEL_CLAIMS = 6;
     static final long RETRY_MILLIS = 250;
     static final long RECONCILE_SECONDS = 30;
     // A commit stamps changed_at with the writer's clock some time before it is visible; re-reading
