@@ -584,6 +584,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/{id}/triggers/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The next fire times of the workflow's schedule trigger (current version, active or not)
+         * @description 409 not_a_schedule when the trigger is not trigger.schedule. See docs/schedules.md.
+         */
+        get: operations["nextFireTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows/{id}/stats": {
         parameters: {
             query?: never;
@@ -2512,6 +2532,23 @@ export interface components {
             message?: string;
             definition?: components["schemas"]["JsonNode"];
         };
+        FireTime: {
+            /** Format: date-time */
+            at?: string;
+            local_time?: string;
+        };
+        NextFireTimes: {
+            /** Format: uuid */
+            workflow_id?: string;
+            /** Format: int32 */
+            version?: number;
+            active?: boolean;
+            timezone?: string;
+            cron?: string;
+            interval?: string;
+            misfire?: string;
+            times?: components["schemas"]["FireTime"][];
+        };
         Stats: {
             /** Format: uuid */
             workflow_id?: string;
@@ -3949,6 +3986,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkflowVersionDetail"];
+                };
+            };
+        };
+    };
+    nextFireTimes: {
+        parameters: {
+            query?: {
+                /** @description How many times, 1 to 100 (default 5) */
+                count?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextFireTimes"];
                 };
             };
         };

@@ -55,7 +55,7 @@ class NodeCatalogConformanceTest {
         }
         assertThat(CATALOG.all()).hasSize(keys.size())
                 .extracting(d -> d.type() + "@" + d.version())
-                .contains("trigger.manual@1", "trigger.webhook@1", "core.noop@1", "core.stop_error@1", "transform.set@1",
+                .contains("trigger.manual@1", "trigger.webhook@1", "trigger.schedule@1", "core.noop@1", "core.stop_error@1", "transform.set@1",
                         "flow.if@1", "flow.if@2", "flow.filter@1", "flow.switch@1", "webhook.respond@1");
     }
 

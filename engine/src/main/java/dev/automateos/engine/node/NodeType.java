@@ -1,6 +1,7 @@
 package dev.automateos.engine.node;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,16 @@ public interface NodeType<C extends Record, R> {
 
     /** The config record class; the source of the config's JSON Schema and of its binding. */
     Class<C> configType();
+
+    /**
+     * Rules a JSON Schema cannot say (a cron expression that parses, a time zone that exists, an end
+     * after the start), checked when a workflow is validated: only for a config that passed its schema
+     * and bound to its record. Each violation's pointer is relative to the config, like the schema's.
+     * Must be cheap, pure and never throw; the default finds nothing.
+     */
+    default List<ConfigViolation> checkConfig(C config) {
+        return List.of();
+    }
 
     /** Runs one step. A trigger's {@code execute} turns the trigger payload ({@link NodeContext#input()}) into its output. */
     R execute(C config, NodeContext context);

@@ -4,14 +4,19 @@ import static dev.automateos.engine.workflow.ValidationCodes.EXPRESSION_SYNTAX;
 import static dev.automateos.engine.workflow.ValidationCodes.INVALID_CONFIG;
 
 import dev.automateos.engine.expression.TemplateSyntax;
+import dev.automateos.engine.json.EngineJson;
 import dev.automateos.engine.node.ConfigViolation;
 import dev.automateos.engine.node.NodeCatalog;
+import dev.automateos.engine.node.NodeType;
 import dev.automateos.engine.node.NodeTypeDescriptor;
+import java.util.List;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Checks a node's {@code config}: against its node type's JSON Schema, and the {@code {{ }}} syntax
+ * Checks a node's {@code config}: against its node type's JSON Schema, then its node type's own rules
+ * ({@link NodeType#checkConfig}) once the schema passed, and the {@code {{ }}} syntax
  * of every string in a field the schema marks {@code "x-expression": true} (a {@code Template}).
  * Plain string fields are used as written, so JSON text in them is not mistaken for a template.
  * When the type is unknown (already reported), nothing is known about its fields and the config is
@@ -40,7 +45,11 @@ final class ConfigCheck {
             return;
         }
         catalog.configSchema(descriptor.type(), descriptor.version()).ifPresent(schema -> {
-            for (ConfigViolation violation : schema.validate(effective)) {
+            List<ConfigViolation> violations = schema.validate(effective);
+            if (violations.isEmpty()) {
+                violations = typeRules(descriptor, effective);
+            }
+            for (ConfigViolation violation : violations) {
                 problems.add(pointer + violation.pointer(), INVALID_CONFIG, violation.message());
             }
         });
@@ -51,5 +60,21 @@ final class ConfigCheck {
                 }
             }
         });
+    }
+
+    /** The node type's own rules for a config that passed its schema; a config that does not bind is left to the run. */
+    private List<ConfigViolation> typeRules(NodeTypeDescriptor descriptor, JsonNode config) {
+        NodeType<?, ?> nodeType = catalog.nodeType(descriptor.type(), descriptor.version()).orElse(null);
+        return nodeType == null ? List.of() : bindAndCheck(nodeType, config);
+    }
+
+    private static <C extends Record> List<ConfigViolation> bindAndCheck(NodeType<C, ?> nodeType, JsonNode config) {
+        C bound;
+        try {
+            bound = EngineJson.mapper().treeToValue(config, nodeType.configType());
+        } catch (JacksonException e) {
+            return List.of();
+        }
+        return nodeType.checkConfig(bound);
     }
 }

@@ -33,6 +33,7 @@ public final class Main {
             LogoutCommand.class,
             WorkflowsCommand.class,
             RunCommand.class,
+            TriggersCommand.class,
             ExecutionsCommand.class,
             CredentialsCommand.class,
             UsersCommand.class,

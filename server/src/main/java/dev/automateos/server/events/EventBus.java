@@ -34,28 +34,41 @@ public interface EventBus {
     boolean reachesOtherProcesses();
 
     /**
-     * Which events a subscription wants: one execution's, every execution's of one workflow, or
-     * (both null) every execution's, which the caller narrows to what its user may see.
+     * Which events a subscription wants: one execution's, every execution's of one workflow, every
+     * execution's of every workflow (which the caller narrows to what its user may see), or every
+     * workflow's schedule changes.
      */
-    record Topic(UUID executionId, UUID workflowId) {
+    record Topic(Kind kind, UUID id) {
+
+        public enum Kind { EXECUTION, WORKFLOW, EVERY_EXECUTION, SCHEDULES }
 
         public static Topic execution(UUID executionId) {
-            return new Topic(executionId, null);
+            return new Topic(Kind.EXECUTION, executionId);
         }
 
         public static Topic workflow(UUID workflowId) {
-            return new Topic(null, workflowId);
+            return new Topic(Kind.WORKFLOW, workflowId);
         }
 
         public static Topic everything() {
-            return new Topic(null, null);
+            return new Topic(Kind.EVERY_EXECUTION, null);
+        }
+
+        /** Every {@link LiveEvent.ScheduleChanged}, of any workflow, and nothing else. */
+        public static Topic schedules() {
+            return new Topic(Kind.SCHEDULES, null);
         }
 
         public boolean matches(LiveEvent event) {
-            if (executionId != null) {
-                return executionId.equals(event.executionId());
+            if (event instanceof LiveEvent.ScheduleChanged) {
+                return kind == Kind.SCHEDULES;
             }
-            return workflowId != null ? workflowId.equals(event.workflowId()) : event.executionId() != null;
+            return switch (kind) {
+                case EXECUTION -> id.equals(event.executionId());
+                case WORKFLOW -> id.equals(event.workflowId());
+                case EVERY_EXECUTION -> event.executionId() != null;
+                case SCHEDULES -> false;
+            };
         }
     }
 

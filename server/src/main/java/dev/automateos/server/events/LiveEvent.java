@@ -55,6 +55,23 @@ public sealed interface LiveEvent {
         }
     }
 
+    /**
+     * A workflow's schedule was created, changed or removed (committed): schedulers in every process
+     * re-read its row. Only {@link EventBus.Topic#schedules()} subscriptions receive it; it is no
+     * execution's event, so live-event streams never see it.
+     */
+    record ScheduleChanged(UUID workflowId, Instant at) implements LiveEvent {
+        @Override
+        public String type() {
+            return "schedule_changed";
+        }
+
+        @Override
+        public UUID executionId() {
+            return null;
+        }
+    }
+
     /** The subscriber fell too far behind and was dropped; this is its last event. */
     record Overflow(String message) implements LiveEvent {
         @Override

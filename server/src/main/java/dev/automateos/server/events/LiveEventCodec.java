@@ -21,7 +21,8 @@ public final class LiveEventCodec {
     private static final Map<String, Class<? extends LiveEvent>> TYPES = Map.of(
             "step_started", LiveEvent.StepStarted.class,
             "step_finished", LiveEvent.StepFinished.class,
-            "execution_finished", LiveEvent.ExecutionFinished.class);
+            "execution_finished", LiveEvent.ExecutionFinished.class,
+            "schedule_changed", LiveEvent.ScheduleChanged.class);
 
     /** An event and the process that published it. */
     public record Envelope(String origin, LiveEvent event) {

@@ -18,7 +18,7 @@ import java.util.Set;
 final class EffectFreeNodes {
 
     static final Set<String> TYPES = Set.of(
-            "trigger.webhook@1", "trigger.manual@1",
+            "trigger.webhook@1", "trigger.manual@1", "trigger.schedule@1",
             "flow.filter@1", "flow.if@1", "flow.if@2", "flow.switch@1",
             "transform.set@1", "webhook.respond@1", "core.noop@1", "core.stop_error@1");
 

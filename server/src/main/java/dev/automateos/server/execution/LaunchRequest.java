@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * @param version null = the workflow's current version
  * @param draftDefinition non-null = run this document instead (webhook test path); it is stored
  *     with the execution but not as a workflow version
- * @param triggerKind "manual" | "webhook"
+ * @param triggerKind "manual" | "webhook" | "schedule"
  * @param idempotencyKey nullable; unique per workflow
  */
 public record LaunchRequest(

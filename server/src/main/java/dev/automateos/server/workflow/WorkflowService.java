@@ -31,15 +31,18 @@ class WorkflowService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<WorkflowSaveListener> listeners;
+    private final List<WorkflowActivationListener> activationListeners;
 
     WorkflowService(WorkflowStore store, WorkflowAccess access, WorkflowChecker checker,
-                    PlatformTransactionManager transactions, Clock clock, List<WorkflowSaveListener> listeners) {
+                    PlatformTransactionManager transactions, Clock clock, List<WorkflowSaveListener> listeners,
+                    List<WorkflowActivationListener> activationListeners) {
         this.store = store;
         this.access = access;
         this.checker = checker;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
+        this.activationListeners = List.copyOf(activationListeners);
     }
 
     Page<WorkflowSummary> list(AuthenticatedUser me, WorkflowQuery filters, PageRequest page) {
@@ -93,7 +96,9 @@ class WorkflowService {
                     throw WorkflowChecker.invalid(problems);
                 }
             }
-            return WorkflowDetail.of(store.setActive(current, active, now()), definition);
+            WorkflowSummary changed = store.setActive(current, active, now());
+            activationListeners.forEach(l -> l.activationChanged(changed, definition));
+            return WorkflowDetail.of(changed, definition);
         });
     }
 

@@ -46,6 +46,23 @@ abstract class EventBusContract {
     }
 
     @Test
+    void scheduleChangesReachOnlyScheduleSubscribers() throws Exception {
+        EventBus bus = newBus();
+        UUID workflow = UUID.randomUUID();
+        try (Subscription schedules = bus.subscribe(Topic.schedules());
+             Subscription byWorkflow = bus.subscribe(Topic.workflow(workflow))) {
+            var changed = new LiveEvent.ScheduleChanged(workflow, Instant.EPOCH);
+            bus.publish(changed);
+            bus.publish(started(UUID.randomUUID(), workflow, 1));
+
+            assertThat(schedules.next(SHORT)).isEqualTo(changed);
+            assertThat(schedules.next(Duration.ofMillis(100))).as("no execution events").isNull();
+            assertThat(byWorkflow.next(SHORT)).as("a workflow's live events carry no schedule notices")
+                    .isInstanceOf(LiveEvent.StepStarted.class);
+        }
+    }
+
+    @Test
     void deliversOneExecutionsEventsInPublishOrder() throws Exception {
         EventBus bus = newBus();
         UUID execution = UUID.randomUUID();

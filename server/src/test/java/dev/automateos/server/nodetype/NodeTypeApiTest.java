@@ -42,7 +42,7 @@ class NodeTypeApiTest extends ApiTest {
         var user = newUser(Role.USER);
         List<JsonNode> triggers = walk(user.token(), "&kind=trigger", 200);
         assertThat(triggers).isNotEmpty().allSatisfy(t -> assertThat(t.path("kind").asString()).isEqualTo("trigger"));
-        assertThat(triggers).extracting(t -> t.path("type").asString()).contains("trigger.manual", "trigger.webhook");
+        assertThat(triggers).extracting(t -> t.path("type").asString()).contains("trigger.manual", "trigger.webhook", "trigger.schedule");
         List<JsonNode> actions = walk(user.token(), "&kind=ACTION", 200);
         assertThat(actions).extracting(t -> t.path("type").asString()).contains("core.noop", "flow.if")
                 .doesNotContain("trigger.manual");

@@ -84,6 +84,8 @@ class AccessMatrixTest extends ApiTest {
     private TestUser stranger;
     private TestUser observer;
     private Map<String, String> ownerResources;
+    /** A workflow of the owner's with a schedule trigger, for the endpoints only such a workflow answers. */
+    private String scheduledWorkflowId;
 
     @BeforeEach
     void createUsersAndResources() {
@@ -103,6 +105,11 @@ class AccessMatrixTest extends ApiTest {
         // A finished run, so every execution endpoint (delete, re-run) has something to act on.
         String executionId = http.post("/api/v1/workflows/" + workflowId + "/run?wait=true&timeout=20s")
                 .token(owner.token()).send().expectStatus(200).json().path("id").asString();
+        // The first "config" is the trigger's.
+        String scheduled = workflow("Matrix scheduled").replace("trigger.manual", "trigger.schedule")
+                .replaceFirst("\"config\": \\{}", "\"config\": {\"cron\": \"@daily\"}");
+        scheduledWorkflowId = http.post("/api/v1/workflows").token(owner.token()).body(scheduled).send()
+                .expectStatus(201).json().path("id").asString();
         ownerResources = Map.of("/api/v1/workflows/", workflowId, "/api/v1/credentials/", credentialId,
                 "/api/v1/api-keys/", apiKeyId, "/api/v1/users/", owner.id().toString(),
                 "/api/v1/executions/", executionId);
@@ -216,7 +223,7 @@ class AccessMatrixTest extends ApiTest {
         while (matcher.find()) {
             String prefix = template.substring(0, matcher.start());
             String value = switch (matcher.group(1)) {
-                case "id" -> resourceFor(prefix);
+                case "id" -> template.contains("/triggers/") ? scheduledWorkflowId : resourceFor(prefix);
                 case "version" -> "1";
                 case "type" -> "core.noop";
                 default -> "x";

@@ -1,0 +1,7 @@
+package dev.automateos.server.schedule;
+
+import dev.automateos.server.support.PostgresBackend;
+
+@PostgresBackend
+class ScheduleApiPostgresIT extends ScheduleApiTest {
+}
