@@ -27,7 +27,11 @@ class ExecutionPlans {
     record Placement(Lane lane, int maxConcurrency) {
     }
 
-    private static final int MAX_CACHED = 2_000;
+    /**
+     * Room for every active workflow of a large hub (10,000 schedules each firing every minute run
+     * 10,000 versions in turn); with less, each run reloaded and recompiled its document.
+     */
+    static final int MAX_CACHED = 20_000;
 
     private final WorkflowStore workflows;
     private final NodeCatalog catalog;
@@ -69,10 +73,22 @@ class ExecutionPlans {
         }
         value = load.get();
         if (cache.size() >= MAX_CACHED) {
-            cache.clear();
+            evictATenth(cache);
         }
         cache.put(key, value);
         return value;
+    }
+
+    /**
+     * Makes room by dropping arbitrary entries (the map's iteration order), not all of them: clearing
+     * the whole cache made every workflow's next run recompile at once.
+     */
+    private static void evictATenth(Map<String, ?> cache) {
+        var keys = cache.keySet().iterator();
+        for (int dropped = 0; dropped < MAX_CACHED / 10 && keys.hasNext(); dropped++) {
+            keys.next();
+            keys.remove();
+        }
     }
 
     /** Compiles a document; an invalid one (only possible for drafts) is the caller's mistake. */
