@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @RequiresPostgres
 class QueueWorkerCrashIT {
 
-    private static final int RUNS = 60;
+    private static final int RUNS = 240;
     private static final int SLOTS = 8;
     private static final String PASSWORD = "two workers one dies 4711";
 
@@ -56,7 +56,7 @@ class QueueWorkerCrashIT {
             arrivals.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
             int n = calls.incrementAndGet();
             try {
-                Thread.sleep(300); // keeps steps in flight long enough for the kill to land inside some
+                Thread.sleep(600); // keeps steps in flight long enough for the kill to land inside some
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -103,6 +103,9 @@ class QueueWorkerCrashIT {
                     .asString());
         }
         awaitCalls(3 * SLOTS);
+        // On a slow machine one worker can start late and the other take everything; kill only once
+        // the doomed one reports steps in flight (its heartbeat, every few seconds).
+        awaitInFlight(server, token, doomed.pid());
         long killedAt = System.nanoTime();
         doomed.killHard();
 
@@ -122,6 +125,20 @@ class QueueWorkerCrashIT {
             assertThat(times.get(1)).isGreaterThan(killedAt);
         }
         assertThat(survivor.output()).doesNotContain("ERROR");
+    }
+
+    private static void awaitInFlight(ServerProcess server, String token, long pid) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode queue = server.call("GET", "/api/v1/system/queue", token, null, 200);
+            boolean busy = queue.path("workers").valueStream()
+                    .anyMatch(w -> w.path("pid").asLong() == pid && w.path("in_flight").asInt() > 0);
+            if (busy) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("worker " + pid + " never reported executions in flight");
     }
 
     private void awaitCalls(int atLeast) throws InterruptedException {
