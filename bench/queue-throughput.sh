@@ -10,6 +10,8 @@
 # Needs wrk, hey and psql; PostgreSQL at BENCH_PG (default postgresql://postgres@127.0.0.1:5432/test).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 DURATION=${1:-60s}
 CONNECTIONS=${2:-16}
 RATE=${3:-300}
@@ -19,41 +21,12 @@ WORKER_PORT=18771
 BASE="http://127.0.0.1:$SERVER_PORT"
 for tool in wrk hey psql; do command -v "$tool" >/dev/null || { echo "$tool is not installed"; exit 1; }; done
 
-schema="aos_bench_$RANDOM$RANDOM"
-dir=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  cp "$dir"/*.log /tmp/ 2>/dev/null || true
-  psql -q "$PG" -c "drop schema if exists $schema cascade" >/dev/null 2>&1 || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-sql() { psql -qtA "$PG" -c "set search_path to $schema; $1"; }
-psql -q "$PG" -c "create schema $schema" >/dev/null
-
-export AUTOMATEOS_DB_URL="jdbc:postgresql://${PG#*@}?currentSchema=$schema"
-export AUTOMATEOS_DB_USER="${BENCH_PG_USER:-postgres}" AUTOMATEOS_RETENTION_MAX_PER_WORKFLOW=10000000
-start() { # role port
-  mkdir -p "$dir/$1"
-  (cd "$dir/$1" && exec "$ROOT/automateos" "$1" --port "$2" >"$dir/$1.log" 2>&1) &
-  pids+=($!)
-  until curl -sf "http://127.0.0.1:$2/health" >/dev/null 2>&1; do
-    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$dir/$1.log"; exit 1; }
-    sleep 0.2
-  done
-}
-start server "$SERVER_PORT"   # migrates the schema first
-start worker "$WORKER_PORT"
+bench_cluster
+bench_start server "$SERVER_PORT"   # migrates the schema first
+bench_start worker "$WORKER_PORT"
 server_pid=${pids[0]}; worker_pid=${pids[1]}
 
-user="bench$RANDOM"
-curl -sS --fail-with-body -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$user\",\"password\":\"load test passphrase 1\"}" >/dev/null
-token=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"grant_type\":\"password\",\"username\":\"$user\",\"password\":\"load test passphrase 1\"}" \
-  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+token=$(bench_log_in "$BASE")
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 workflow=$(curl -sS --fail-with-body -X POST "$BASE/api/v1/workflows" "${auth[@]}" -d '{
   "schema_version": 1, "name": "Queue benchmark",

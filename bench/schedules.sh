@@ -13,6 +13,8 @@
 # Needs curl and psql; PostgreSQL at BENCH_PG (default postgresql://postgres@127.0.0.1:5432/test).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 SCHEDULES=${1:-10000}
 IDLE=${2:-30}
 FIRE=${3:-60}
@@ -22,41 +24,12 @@ SCHEDULER_PORT=18781
 BASE="http://127.0.0.1:$SERVER_PORT"
 for tool in curl psql; do command -v "$tool" >/dev/null || { echo "$tool is not installed"; exit 1; }; done
 
-schema="aos_bench_$RANDOM$RANDOM"
-dir=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  cp "$dir"/*.log /tmp/ 2>/dev/null || true
-  psql -q "$PG" -c "drop schema if exists $schema cascade" >/dev/null 2>&1 || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-sql() { psql -qtA "$PG" -c "set search_path to $schema; $1"; }
-psql -q "$PG" -c "create schema $schema" >/dev/null
-
-export AUTOMATEOS_DB_URL="jdbc:postgresql://${PG#*@}?currentSchema=$schema"
-export AUTOMATEOS_DB_USER="${BENCH_PG_USER:-postgres}" AUTOMATEOS_RETENTION_MAX_PER_WORKFLOW=10000000
-start() { # command port roles
-  mkdir -p "$dir/$1"
-  (cd "$dir/$1" && AUTOMATEOS_ROLES="$3" exec "$ROOT/automateos" "$1" --port "$2" >"$dir/$1.log" 2>&1) &
-  pids+=($!)
-  until curl -sf "http://127.0.0.1:$2/health" >/dev/null 2>&1; do
-    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$dir/$1.log"; exit 1; }
-    sleep 0.2
-  done
-}
+bench_cluster
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # clock ticks (1/100 s) of user + system time
 ticks=$(getconf CLK_TCK)
 
-start server "$SERVER_PORT" server,worker   # migrates the schema first
-user="bench$RANDOM"
-curl -sS --fail-with-body -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$user\",\"password\":\"load test passphrase 1\"}" >/dev/null
-token=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"grant_type\":\"password\",\"username\":\"$user\",\"password\":\"load test passphrase 1\"}" \
-  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+bench_start server "$SERVER_PORT" server,worker   # migrates the schema first
+token=$(bench_log_in "$BASE")
 
 document() { # name, trigger config as JSON (escaped for a curl config file)
   printf '{\\"schema_version\\": 1, \\"name\\": \\"%s\\", \\"trigger\\": {\\"id\\": \\"tick\\", \\"type\\": \\"trigger.schedule\\", \\"version\\": 1, \\"name\\": \\"Tick\\", \\"config\\": %s}, \\"nodes\\": [{\\"id\\": \\"done\\", \\"type\\": \\"core.noop\\", \\"version\\": 1, \\"name\\": \\"Done\\", \\"config\\": {}}], \\"connections\\": [{\\"from\\": \\"tick\\", \\"to\\": \\"done\\"}]}' "$1" "$2"
@@ -80,7 +53,7 @@ sql "select id from workflows" | while read -r id; do requests PATCH "$BASE/api/
 send "$dir/activate.cfg"
 echo "  done in $(( SECONDS - t )) s: $(sql "select count(*) from schedules") schedules"
 
-start scheduler "$SCHEDULER_PORT" scheduler
+bench_start scheduler "$SCHEDULER_PORT" scheduler
 scheduler_pid=${pids[1]}
 sleep 10 # start-up work (JIT, first load) is not idle time
 echo "idle: scheduler CPU over $IDLE s with $SCHEDULES schedules in memory"

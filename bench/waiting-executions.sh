@@ -5,6 +5,8 @@
 # Set BENCH_DB_URL (and BENCH_DB_USER) to run on PostgreSQL instead of the embedded H2.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 TOTAL=${1:-100000}
 CONNECTIONS=${2:-16}
 PORT=${BENCH_PORT:-18768}
@@ -23,12 +25,7 @@ until curl -sf "$BASE/health" >/dev/null 2>&1; do
   sleep 0.1
 done
 
-user="bench$RANDOM"
-curl -sS --fail-with-body -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$user\",\"password\":\"load test passphrase 1\"}" >/dev/null
-token=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"grant_type\":\"password\",\"username\":\"$user\",\"password\":\"load test passphrase 1\"}" \
-  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+token=$(bench_log_in "$BASE")
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 
 workflow=$(curl -sS --fail-with-body -X POST "$BASE/api/v1/workflows" "${auth[@]}" -d '{

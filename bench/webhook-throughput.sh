@@ -8,6 +8,8 @@
 # The server's CPU time per execution during the measured run is printed at the end.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 DURATION=${1:-30s}
 CONNECTIONS=${2:-16}
 WARMUP=${3:-20s}
@@ -29,12 +31,7 @@ until curl -sf "$BASE/health" >/dev/null 2>&1; do
   sleep 0.1
 done
 
-user="bench$RANDOM"
-curl -sS --fail-with-body -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$user\",\"password\":\"load test passphrase 1\"}" >/dev/null
-token=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"grant_type\":\"password\",\"username\":\"$user\",\"password\":\"load test passphrase 1\"}" \
-  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+token=$(bench_log_in "$BASE")
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 
 workflow=$(curl -sS --fail-with-body -X POST "$BASE/api/v1/workflows" "${auth[@]}" -d '{
